@@ -1,0 +1,122 @@
+package dev.jwkit.jose;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * Strict base64url (RFC 4648 §5) without padding, as RFC 7515 §2 requires for every JOSE member.
+ *
+ * <p>{@link #decode} accepts exactly the canonical encoding: only {@code [A-Za-z0-9_-]}, no padding, no
+ * whitespace or line breaks, a length that is not 1 modulo 4, and zero bits in the unused low bits of
+ * the last character. So {@code encode(decode(s)).equals(s)} holds for every accepted {@code s}, and two
+ * different strings never decode to the same bytes.
+ *
+ * <p>This class is stateless and safe for concurrent use.
+ */
+public final class Base64Url {
+
+  private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+  private static final byte[] VALUES = new byte[128];
+
+  static {
+    Arrays.fill(VALUES, (byte) -1);
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    for (int i = 0; i < alphabet.length(); i++) {
+      VALUES[alphabet.charAt(i)] = (byte) i;
+    }
+  }
+
+  private Base64Url() {}
+
+  /** Encodes bytes as unpadded base64url. */
+  public static String encode(byte[] bytes) {
+    Objects.requireNonNull(bytes, "bytes");
+    return new String(ENCODER.encode(bytes), StandardCharsets.ISO_8859_1);
+  }
+
+  /** Encodes the UTF-8 bytes of a string as unpadded base64url. */
+  public static String encodeUtf8(String text) {
+    Objects.requireNonNull(text, "text");
+    return encode(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Decodes a canonical unpadded base64url string.
+   *
+   * @throws JwkitException {@link JoseError#MALFORMED_INPUT} if the input is not canonical base64url
+   */
+  public static byte[] decode(CharSequence text) {
+    Objects.requireNonNull(text, "text");
+    return decode(text, 0, text.length());
+  }
+
+  /**
+   * Decodes the canonical unpadded base64url in {@code text[start, end)}, without copying the range.
+   *
+   * @throws JwkitException {@link JoseError#MALFORMED_INPUT} if the range is not canonical base64url
+   * @throws IndexOutOfBoundsException if the range is not within the text
+   */
+  public static byte[] decode(CharSequence text, int start, int end) {
+    Objects.requireNonNull(text, "text");
+    Objects.checkFromToIndex(start, end, text.length());
+    int length = end - start;
+    int remainder = length & 3;
+    if (remainder == 1) {
+      throw malformed("length is not a valid base64url length");
+    }
+    byte[] out = new byte[(length / 4) * 3 + (remainder == 0 ? 0 : remainder - 1)];
+    int o = 0;
+    int i = start;
+    int fullEnd = start + (length - remainder);
+    while (i < fullEnd) {
+      int bits = value(text, i) << 18 | value(text, i + 1) << 12 | value(text, i + 2) << 6 | value(text, i + 3);
+      out[o++] = (byte) (bits >> 16);
+      out[o++] = (byte) (bits >> 8);
+      out[o++] = (byte) bits;
+      i += 4;
+    }
+    if (remainder == 2) {
+      int a = value(text, i);
+      int b = value(text, i + 1);
+      if ((b & 0x0F) != 0) {
+        throw malformed("non-zero unused bits in the last character");
+      }
+      out[o] = (byte) (a << 2 | b >> 4);
+    } else if (remainder == 3) {
+      int a = value(text, i);
+      int b = value(text, i + 1);
+      int c = value(text, i + 2);
+      if ((c & 0x03) != 0) {
+        throw malformed("non-zero unused bits in the last character");
+      }
+      out[o++] = (byte) (a << 2 | b >> 4);
+      out[o] = (byte) (b << 4 | c >> 2);
+    }
+    return out;
+  }
+
+  /** Whether {@code text} is canonical unpadded base64url (what {@link #decode} accepts). */
+  public static boolean isCanonical(CharSequence text) {
+    try {
+      decode(text);
+      return true;
+    } catch (JwkitException e) {
+      return false;
+    }
+  }
+
+  private static int value(CharSequence text, int index) {
+    char c = text.charAt(index);
+    int v = c < 128 ? VALUES[c] : -1;
+    if (v < 0) {
+      throw malformed("character outside the base64url alphabet at offset " + index);
+    }
+    return v;
+  }
+
+  private static JwkitException malformed(String detail) {
+    return new JwkitException(JoseError.MALFORMED_INPUT, "invalid base64url: " + detail);
+  }
+}
