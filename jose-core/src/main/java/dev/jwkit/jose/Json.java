@@ -1,4 +1,4 @@
-package dev.jwkit.jose.internal.json;
+package dev.jwkit.jose;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -10,8 +10,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import dev.jwkit.jose.JoseError;
-import dev.jwkit.jose.JwkitException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -40,6 +38,9 @@ import java.util.Objects;
  * value, and malformed JSON ({@link JoseError#MALFORMED_INPUT}). Error messages give an offset, never the
  * input's content.
  *
+ * <p>This is public so that the domain and the adapters can build and read documents that embed JWKs
+ * ({@code Jwk.toJsonObject()}) without a JSON library of their own; it is not a general-purpose JSON API.
+ *
  * <p>This class is stateless and safe for concurrent use.
  */
 public final class Json {
@@ -65,6 +66,16 @@ public final class Json {
     } catch (IOException e) {
       throw translate(e);
     }
+  }
+
+  /** Parses a JSON object from UTF-8 bytes under {@link JsonLimits#KEY_SET}. */
+  public static Map<String, Object> parseObject(byte[] utf8) {
+    return parseObject(utf8, JsonLimits.KEY_SET);
+  }
+
+  /** Parses a JSON object from text under {@link JsonLimits#KEY_SET}. */
+  public static Map<String, Object> parseObject(String text) {
+    return parseObject(text, JsonLimits.KEY_SET);
   }
 
   /** Parses a JSON object from text under the given limits (the limit on bytes applies to the UTF-8 form). */

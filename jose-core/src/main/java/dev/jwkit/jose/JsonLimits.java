@@ -1,7 +1,7 @@
-package dev.jwkit.jose.internal.json;
+package dev.jwkit.jose;
 
 /**
- * Bounds applied to untrusted JSON before and while it is parsed.
+ * Bounds applied to untrusted JSON before and while it is parsed by {@link Json}.
  *
  * @param maxBytes the largest document accepted, in bytes
  * @param maxDepth the deepest nesting of objects and arrays (the top-level object is depth 1)
