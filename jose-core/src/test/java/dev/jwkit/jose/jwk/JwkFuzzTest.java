@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 class JwkFuzzTest {
 
   private static final long SEED = 0x6a776b6974L;
-  private static final int TEXT_ROUNDS = 3000;
-  private static final int TREE_ROUNDS = 3000;
+  private static final int TEXT_ROUNDS = 2000;
+  private static final int TREE_ROUNDS = 800;
 
   private static List<String> seeds() {
     List<String> seeds = new ArrayList<>();
