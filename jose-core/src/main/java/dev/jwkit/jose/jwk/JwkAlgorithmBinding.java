@@ -24,7 +24,14 @@ import java.util.Objects;
  *       JoseError#INVALID_KEY}.</li>
  * </ul>
  *
- * <p>This class is stateless and safe for concurrent use.
+ * <h3>Security</h3>
+ * This is RFC 8725 §3.1 ("each key is used with exactly one algorithm") and the defence against algorithm
+ * confusion (an RSA or EC public key used as an HMAC secret): the check depends only on the key and the
+ * algorithm the caller chose, never on the token. Messages name the algorithm and the {@code kid}, never
+ * key material.
+ *
+ * <h3>Thread safety</h3>
+ * This class is stateless and safe for concurrent use.
  */
 public final class JwkAlgorithmBinding {
 
