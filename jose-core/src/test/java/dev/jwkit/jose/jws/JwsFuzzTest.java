@@ -38,7 +38,7 @@ class JwsFuzzTest {
     String valid = JwsSigner.of(signingKey, alg).signCompact(header,
         "{\"sub\":\"alice\",\"exp\":1700000000}".getBytes(StandardCharsets.UTF_8));
     Random random = new Random(0x5EED + alg.ordinal());
-    int iterations = alg.family() == JwsAlgorithm.Family.HMAC ? 20_000 : 1_000;
+    int iterations = alg.family() == JwsAlgorithm.Family.HMAC ? 5_000 : 300;
     int accepted = 0;
     for (int i = 0; i < iterations; i++) {
       String candidate = i % 4 == 3 ? mutateHeader(valid, random) : mutate(valid, random);
@@ -59,7 +59,7 @@ class JwsFuzzTest {
         "payload".getBytes(StandardCharsets.UTF_8)).toJson();
     Random random = new Random(0xF1A7);
     List<String> pieces = List.of(HEADER_PIECES);
-    for (int i = 0; i < 10_000; i++) {
+    for (int i = 0; i < 3_000; i++) {
       StringBuilder builder = new StringBuilder(valid);
       int position = random.nextInt(builder.length());
       if (random.nextBoolean()) {
