@@ -1,8 +1,8 @@
 package dev.jwkit.jose.internal.crypto;
 
+import dev.jwkit.jose.internal.jwk.BouncyCastle;
 import dev.jwkit.jose.jwa.JwsAlgorithm;
 import java.security.Provider;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,11 +29,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CryptoProviders {
 
-  private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
+  // One Bouncy Castle instance for all of jose-core (the jwk package's), so keys and engines agree.
+  private static final Provider BOUNCY_CASTLE = BouncyCastle.PROVIDER;
 
   private CryptoProviders() {}
 
-  /** jwkit's private Bouncy Castle provider instance (not registered with {@code java.security.Security}). */
+  /** jwkit's shared Bouncy Castle provider instance (not registered with {@code java.security.Security}). */
   public static Provider bouncyCastle() {
     return BOUNCY_CASTLE;
   }
