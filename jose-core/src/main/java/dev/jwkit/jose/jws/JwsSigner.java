@@ -6,6 +6,11 @@ import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jose.internal.crypto.JcaEngines;
 import dev.jwkit.jose.internal.crypto.JcaSigner;
 import dev.jwkit.jose.jwa.JwsAlgorithm;
+import dev.jwkit.jose.jwk.Jwk;
+import dev.jwkit.jose.jwk.JwkAlgorithmBinding;
+import dev.jwkit.jose.jwk.KeyUsage;
+import dev.jwkit.jose.jwk.OctJwk;
+import dev.jwkit.jose.jwk.PrivateJwk;
 import java.nio.charset.StandardCharsets;
 import java.security.Key;
 import java.util.LinkedHashMap;
@@ -46,6 +51,28 @@ public final class JwsSigner {
     this.alg = alg;
     this.engine = engine;
     this.kid = kid;
+  }
+
+  /**
+   * A signer for {@code alg} with {@code key}: a private JWK, or an {@code oct} key for HS*.
+   *
+   * @throws JwkitException {@link JoseError#KEY_MISMATCH} if the key does not fit the algorithm ({@code
+   *     kty}, {@code crv}, the key's {@code alg}, {@code use}, {@code key_ops}, or a public key), {@link
+   *     JoseError#INVALID_KEY} if it is too weak (RSA under 2048 bits, HMAC key shorter than the hash)
+   */
+  public static JwsSigner of(Jwk key, JwsAlgorithm alg) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(alg, "alg");
+    JwkAlgorithmBinding.checkUsableFor(key, alg, KeyUsage.SIGN);
+    Key jcaKey;
+    if (key instanceof OctJwk) {
+      jcaKey = ((OctJwk) key).toSecretKey();
+    } else if (key instanceof PrivateJwk) {
+      jcaKey = ((PrivateJwk) key).toPrivateKey();
+    } else {
+      throw new JwkitException(JoseError.KEY_MISMATCH, "signing needs a private or secret key (alg=" + alg.jwaName() + ")");
+    }
+    return forJcaKey(jcaKey, alg, key.kid().orElse(null), false);
   }
 
   /** A signer over a JCA key whose JWK-level checks the caller has done. */

@@ -2,9 +2,16 @@ package dev.jwkit.jose.jws;
 
 import dev.jwkit.jose.InvalidTokenException;
 import dev.jwkit.jose.JoseError;
+import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jose.internal.crypto.JcaEngines;
 import dev.jwkit.jose.internal.crypto.JcaVerifier;
 import dev.jwkit.jose.jwa.JwsAlgorithm;
+import dev.jwkit.jose.jwk.Jwk;
+import dev.jwkit.jose.jwk.JwkAlgorithmBinding;
+import dev.jwkit.jose.jwk.KeyUsage;
+import dev.jwkit.jose.jwk.OctJwk;
+import dev.jwkit.jose.jwk.PrivateJwk;
+import dev.jwkit.jose.jwk.PublicJwk;
 import java.security.Key;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,6 +56,48 @@ public final class JwsVerifier {
     this.alg = alg;
     this.engine = engine;
     this.kid = kid;
+  }
+
+  /**
+   * A verifier for {@code alg} with {@code key}: a public JWK, the public part of a private JWK, or an
+   * {@code oct} key for HS*. RSA keys need at least {@value JwkAlgorithmBinding#DEFAULT_MINIMUM_RSA_BITS}
+   * bits.
+   *
+   * @throws JwkitException {@link JoseError#KEY_MISMATCH} if the key does not fit the algorithm ({@code
+   *     kty}, {@code crv}, the key's {@code alg}, {@code use}, {@code key_ops}), {@link JoseError#INVALID_KEY}
+   *     if it is too weak
+   */
+  public static JwsVerifier of(Jwk key, JwsAlgorithm alg) {
+    return of(key, alg, JwkAlgorithmBinding.DEFAULT_MINIMUM_RSA_BITS);
+  }
+
+  /**
+   * As {@link #of(Jwk, JwsAlgorithm)}, explicitly allowing RSA keys down to {@code minimumRsaBits} bits,
+   * for legacy issuers whose tokens must still verify. Never use this for new keys.
+   *
+   * @param minimumRsaBits the smallest RSA modulus accepted, at least {@value
+   *     JwkAlgorithmBinding#ABSOLUTE_MINIMUM_RSA_BITS}
+   * @throws IllegalArgumentException if {@code minimumRsaBits} is below {@value
+   *     JwkAlgorithmBinding#ABSOLUTE_MINIMUM_RSA_BITS}
+   * @throws JwkitException as {@link #of(Jwk, JwsAlgorithm)}
+   */
+  public static JwsVerifier of(Jwk key, JwsAlgorithm alg, int minimumRsaBits) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(alg, "alg");
+    JwkAlgorithmBinding.checkUsableFor(key, alg, KeyUsage.VERIFY, minimumRsaBits);
+    return forJcaKey(verificationKey(key), alg, key.kid().orElse(null),
+        minimumRsaBits < JwkAlgorithmBinding.DEFAULT_MINIMUM_RSA_BITS);
+  }
+
+  private static Key verificationKey(Jwk key) {
+    if (key instanceof OctJwk) {
+      return ((OctJwk) key).toSecretKey();
+    } else if (key instanceof PublicJwk) {
+      return ((PublicJwk) key).toPublicKey();
+    } else if (key instanceof PrivateJwk) {
+      return ((PrivateJwk) key).toPublicKey();
+    }
+    throw new AssertionError(key);
   }
 
   /** A verifier over a JCA key whose JWK-level checks the caller has done. */
