@@ -14,9 +14,10 @@ import java.util.Objects;
  * <ol>
  *   <li>at most {@link #DEFAULT_MAX_LENGTH} characters (64 KiB; {@link #parse(String, int)} sets
  *       another bound), checked before anything is read;
- *   <li>only the characters {@code [A-Za-z0-9_.-]} (RFC 8725bis §3.x: no whitespace, quotes or braces, so
- *       a JSON-serialized JWS can never pass as compact) and exactly two dots, counted in the same single
- *       pass before anything is split or decoded (CVE-2025-27144);
+ *   <li>only the characters {@code [A-Za-z0-9_.-]} (the "check JWT format" rule of
+ *       draft-ietf-oauth-rfc8725bis: no whitespace, quotes or braces, so a JSON-serialized JWS can never
+ *       pass as compact, CVE-2022-39227) and exactly two dots, counted in the same single pass before
+ *       anything is split or decoded (CVE-2025-27144);
  *   <li>each segment canonical unpadded base64url ({@link Base64Url}), decoded in place without copying
  *       the segment;
  *   <li>a header that is a JSON object meeting the rules of {@link JwsHeader};
