@@ -197,6 +197,6 @@ public final class JwsSigner {
 
   @Override
   public String toString() {
-    return "JwsSigner[alg=" + alg.jwaName() + (kid == null ? "" : ", kid=" + kid) + ", key=<redacted>]";
+    return "JwsSigner[alg=" + alg.jwaName() + (kid == null ? "" : ", kid=" + HeaderNames.safeKid(kid)) + ", key=<redacted>]";
   }
 }
