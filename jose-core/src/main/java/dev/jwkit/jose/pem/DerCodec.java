@@ -67,6 +67,7 @@ final class DerCodec {
     if (!type.isPublicKey()) {
       throw new IllegalArgumentException(type + " is not a public key type");
     }
+    requireContent(der, context);
     try {
       ASN1Primitive primitive = ASN1Primitive.fromByteArray(der);
       SubjectPublicKeyInfo spki;
@@ -100,6 +101,7 @@ final class DerCodec {
   }
 
   private static PrivateKeyInfo privateKeyInfo(PemType type, byte[] der, char @Nullable [] password, String context) {
+    requireContent(der, context);
     try {
       switch (type) {
         case PRIVATE_KEY:
@@ -173,6 +175,7 @@ final class DerCodec {
   }
 
   static X509Certificate certificate(byte[] der, String context) {
+    requireContent(der, context);
     X509Certificate certificate;
     try {
       certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
@@ -245,6 +248,12 @@ final class DerCodec {
   }
 
   // ---------------------------------------------------------------- errors
+
+  private static void requireContent(byte[] der, String context) {
+    if (der.length == 0) {
+      throw new JwkitException(JoseError.MALFORMED_INPUT, context + ": empty content");
+    }
+  }
 
   private static JwkitException malformed(String context, PemType type, Exception cause) {
     return new JwkitException(JoseError.MALFORMED_INPUT, context + ": not a valid " + structureName(type), cause);
