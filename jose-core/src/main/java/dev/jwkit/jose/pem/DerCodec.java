@@ -42,6 +42,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.OutputEncryptor;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.bouncycastle.pkcs.PKCSException;
+import org.bouncycastle.pkcs.jcajce.JcePKCSPBEInputDecryptorProviderBuilder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -134,7 +135,7 @@ final class DerCodec {
     }
     InputDecryptorProvider decryptors;
     try {
-      decryptors = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(password);
+      decryptors = decryptors(encrypted.getEncryptionAlgorithm().getAlgorithm(), password);
       decryptors.get(encrypted.getEncryptionAlgorithm());
     } catch (OperatorCreationException | RuntimeException e) {
       throw new JwkitException(JoseError.UNSUPPORTED_KEY, "unsupported private key encryption (OID "
@@ -145,6 +146,15 @@ final class DerCodec {
     } catch (PKCSException | RuntimeException e) {
       throw new JwkitException(JoseError.PEM_WRONG_PASSWORD, "the private key does not decrypt (wrong password or corrupted data)", e);
     }
+  }
+
+  /** PBES2 (PBKDF2 or scrypt) and PKCS#12 PBE through the PKCS builder; PKCS#5 v1 PBE through OpenSSL's. */
+  private static InputDecryptorProvider decryptors(ASN1ObjectIdentifier oid, char[] password)
+      throws OperatorCreationException {
+    if (PKCSObjectIdentifiers.id_PBES2.equals(oid) || oid.on(PKCSObjectIdentifiers.pkcs_12PbeIds)) {
+      return new JcePKCSPBEInputDecryptorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(password);
+    }
+    return new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(password);
   }
 
   /** Refuses key-derivation parameters that would make decryption a denial of service. */
