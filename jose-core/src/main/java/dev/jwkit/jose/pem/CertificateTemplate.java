@@ -2,7 +2,7 @@ package dev.jwkit.jose.pem;
 
 import dev.jwkit.jose.JoseError;
 import dev.jwkit.jose.JwkitException;
-import dev.jwkit.jose.internal.pem.BouncyCastle;
+import dev.jwkit.jose.internal.jwk.BouncyCastle;
 import dev.jwkit.jose.internal.pem.KeyAlgorithm;
 import dev.jwkit.jose.internal.pem.KeyCodec;
 import dev.jwkit.jose.jwa.Curve;

@@ -109,6 +109,16 @@ public final class PkixValidator {
     }
   }
 
+  /** The anchors' subjects and the revocation setting. */
+  @Override
+  public String toString() {
+    List<String> subjects = new ArrayList<>();
+    for (X509Certificate anchor : anchors) {
+      subjects.add(anchor.getSubjectX500Principal().getName());
+    }
+    return "PkixValidator[trustAnchors=" + subjects + ", revocationChecking=" + revocationChecking + "]";
+  }
+
   private Set<TrustAnchor> trustAnchorSet() {
     Set<TrustAnchor> set = new LinkedHashSet<>();
     for (X509Certificate anchor : anchors) {

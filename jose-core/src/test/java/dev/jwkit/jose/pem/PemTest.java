@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jwkit.jose.JoseError;
 import dev.jwkit.jose.JwkitException;
-import dev.jwkit.jose.internal.pem.BouncyCastle;
+import dev.jwkit.jose.internal.jwk.BouncyCastle;
 import java.math.BigInteger;
 import java.security.KeyFactory;
 import java.security.KeyPair;

@@ -1,6 +1,6 @@
 package dev.jwkit.jose.pem;
 
-import dev.jwkit.jose.internal.pem.BouncyCastle;
+import dev.jwkit.jose.internal.jwk.BouncyCastle;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;

@@ -2,6 +2,7 @@ package dev.jwkit.jose.internal.pem;
 
 import dev.jwkit.jose.JoseError;
 import dev.jwkit.jose.JwkitException;
+import dev.jwkit.jose.internal.jwk.BouncyCastle;
 import dev.jwkit.jose.jwa.Curve;
 import dev.jwkit.jose.jwa.KeyType;
 import java.io.IOException;
