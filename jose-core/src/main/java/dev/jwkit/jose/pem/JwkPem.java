@@ -7,7 +7,9 @@ import dev.jwkit.jose.jwk.JwkMetadata;
 import dev.jwkit.jose.jwk.OctJwk;
 import dev.jwkit.jose.jwk.PrivateJwk;
 import dev.jwkit.jose.jwk.PublicJwk;
+import dev.jwkit.jose.internal.pem.KeyCodec;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.List;
@@ -108,6 +110,33 @@ public final class JwkPem {
     }
     CertificateChain chain = CertificateChain.of(certificates);
     chain.requireLeafKey(pair.getPublic());
+    return jwk.withMetadata(withChain(jwk.metadata(), chain));
+  }
+
+  /**
+   * The private JWK of a JCA private key alone (as a key store returns it): the key is validated and its
+   * public key derived.
+   *
+   * @throws JwkitException UNSUPPORTED_KEY for an unsupported or non-extractable key; INVALID_KEY
+   */
+  public static PrivateJwk toPrivateJwk(PrivateKey key) {
+    Objects.requireNonNull(key, "key");
+    return PrivateJwk.of(KeyCodec.keyPairOf(key));
+  }
+
+  /**
+   * The private JWK of a JCA private key and its certificate chain (as a PKCS#12 or JKS entry holds
+   * them): {@code x5c} and {@code x5t#S256} are set after a check that the leaf certifies the key.
+   *
+   * @throws JwkitException CERTIFICATE_KEY_MISMATCH if the leaf is not for the key; as {@link
+   *     #toPrivateJwk(PrivateKey)} otherwise
+   */
+  public static PrivateJwk toPrivateJwk(PrivateKey key, CertificateChain chain) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(chain, "chain");
+    KeyPair pair = KeyCodec.keyPairOf(key);
+    chain.requireLeafKey(pair.getPublic());
+    PrivateJwk jwk = PrivateJwk.of(pair);
     return jwk.withMetadata(withChain(jwk.metadata(), chain));
   }
 

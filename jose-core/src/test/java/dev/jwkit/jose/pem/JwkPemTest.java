@@ -171,4 +171,27 @@ class JwkPemTest {
     assertCode(() -> JwkPem.writePublicKey(oct), JoseError.UNSUPPORTED_KEY);
     assertCode(() -> JwkPem.validateX5c(oct, validator, Fixtures.DURING_LEAF), JoseError.UNSUPPORTED_KEY);
   }
+
+  // ---------------------------------------------------------------- key store entries
+
+  @ParameterizedTest
+  @EnumSource(TestKeys.class)
+  void toPrivateJwk_privateKeyAlone_derivesThePublicKey(TestKeys kind) {
+    KeyPair pair = kind.keyPair();
+
+    PrivateJwk jwk = JwkPem.toPrivateJwk(pair.getPrivate());
+
+    assertThat(jwk.equalsKey(PrivateJwk.of(pair))).isTrue();
+  }
+
+  @Test
+  void toPrivateJwk_keyStoreEntryWithChain_setsX5c() {
+    CertificateChain chain = CertificateChain.of(List.of(fixture.leaf(), fixture.intermediate()));
+
+    PrivateJwk jwk = JwkPem.toPrivateJwk(fixture.leafKey().getPrivate(), chain);
+
+    assertThat(jwk.metadata().x5c()).isEqualTo(chain.toX5c());
+    assertThat(jwk.metadata().x5tS256()).contains(chain.x5tS256());
+    assertCode(() -> JwkPem.toPrivateJwk(fixture.intermediateKey().getPrivate(), chain), JoseError.CERTIFICATE_KEY_MISMATCH);
+  }
 }
