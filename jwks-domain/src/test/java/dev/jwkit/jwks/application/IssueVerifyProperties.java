@@ -3,6 +3,7 @@ package dev.jwkit.jwks.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jwkit.jose.jwt.JwtClaims;
+import dev.jwkit.jose.jwt.UnverifiedJwt;
 import dev.jwkit.jwks.inmemory.InMemoryKeyRingRepository;
 import dev.jwkit.jwks.inmemory.LocalKeyCustody;
 import dev.jwkit.jwks.model.Policies;
@@ -20,13 +21,13 @@ import net.jqwik.api.Provide;
 /**
  * End to end over the real services, real keys and real signatures: under random valid policies and
  * random pauses between scheduler ticks, every token the issuer signs at t verifies with the ring's
- * published keys at every later tick within [t, t + T + S].
+ * published keys at every later tick until its {@code exp} plus the skew (within [t, t + T + S]).
  */
 class IssueVerifyProperties {
 
   static final Instant T0 = Instant.parse("2026-05-01T00:00:00Z");
 
-  record Token(String compact, Instant issuedAt) {}
+  record Token(String compact, Instant issuedAt, Instant expiresAt) {}
 
   @Provide
   Arbitrary<RotationPolicy> policies() {
@@ -57,7 +58,11 @@ class IssueVerifyProperties {
     rotation.start();
     List<Token> tokens = new ArrayList<>();
     for (double gap : gaps) {
-      tokens.add(new Token(issuer.issue(JwtClaims.builder().subject("s").build()), clock.instant()));
+      String compact = issuer.issue(JwtClaims.builder().subject("s").build());
+      Instant exp = UnverifiedJwt.parse(compact).unverifiedClaims().expiration().orElseThrow();
+      // exp is in whole seconds (NumericDate), so it may be up to 1 s before t + T; never after
+      assertThat(exp).isBeforeOrEqualTo(clock.instant().plus(policy.maxTokenLifetime()));
+      tokens.add(new Token(compact, clock.instant(), exp));
       Duration step;
       if (gap < 2) {
         step = Duration.ofMillis((long) (policy.tick().toMillis() * gap / 2));
@@ -70,7 +75,8 @@ class IssueVerifyProperties {
       rotation.tick();
       Instant now = clock.instant();
       for (Token t : tokens) {
-        if (!now.isAfter(t.issuedAt().plus(policy.maxTokenLifetime()).plus(policy.clockSkew()))) {
+        // the token's own validity window [t, exp + S), which lies inside [t, t + T + S]
+        if (now.isBefore(t.expiresAt().plus(policy.clockSkew()))) {
           assertThat(verifier.verify(t.compact()).claims().subject()).contains("s");
         }
       }
