@@ -46,7 +46,15 @@ public enum JoseError implements ErrorCode {
   /** A required claim is absent. */
   CLAIM_MISSING("jwt.claim_missing"),
   /** A claim is present but has the wrong type or value. */
-  CLAIM_INVALID("jwt.claim_invalid");
+  CLAIM_INVALID("jwt.claim_invalid"),
+  /** An encrypted private key (PEM or DER) needs a password and none was given. */
+  PEM_PASSWORD_REQUIRED("pem.password_required"),
+  /** An encrypted private key does not decrypt with the given password (or its ciphertext is corrupted). */
+  PEM_WRONG_PASSWORD("pem.wrong_password"),
+  /** A certificate's public key is not the expected key (an {@code x5c} leaf that differs from the JWK). */
+  CERTIFICATE_KEY_MISMATCH("x509.key_mismatch"),
+  /** A certificate chain does not validate (PKIX) to the caller's trust anchors at the given instant. */
+  CERTIFICATE_PATH_INVALID("x509.path_invalid");
 
   private final String id;
 
