@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Where a remote JWKS is published: an absolute {@code https://} (or {@code http://}) URL, as a string so
- * that the domain needs no {@code java.net}. The HTTP adapter parses and checks it further (HTTPS only
- * except loopback, unless explicitly allowed).
+ * Where a JWKS is published: an absolute {@code https://} (or {@code http://}) URL, or a {@code file:}
+ * URI for a local JWKS file, as a string so that the domain needs no {@code java.net}. The HTTP adapter
+ * parses and checks it further (HTTPS only except loopback, unless explicitly allowed).
  *
  * @param value the URL
  */
@@ -16,9 +16,10 @@ public record JwksLocation(String value) {
   public JwksLocation {
     Objects.requireNonNull(value, "value");
     String lower = value.toLowerCase(Locale.ROOT);
-    if (!(lower.startsWith("https://") || lower.startsWith("http://")) || value.length() > 2048
+    if (!(lower.startsWith("https://") || lower.startsWith("http://") || lower.startsWith("file:/"))
+        || value.length() > 2048
         || value.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f)) {
-      throw new IllegalArgumentException("a JWKS location is an absolute http(s) URL without spaces");
+      throw new IllegalArgumentException("a JWKS location is an absolute http(s) URL or file: URI without spaces");
     }
   }
 
