@@ -29,7 +29,8 @@ public final class VaultPaths {
     return stripped;
   }
 
-  static String strip(String value) {
+  /** The value without leading and trailing slashes. */
+  public static String strip(String value) {
     int start = 0;
     int end = value.length();
     while (start < end && value.charAt(start) == '/') {

@@ -36,6 +36,9 @@ import java.util.function.Predicate;
  */
 public final class FakeVault implements AutoCloseable {
 
+  /** Vault's default max_request_size is 32 MiB. */
+  private static final JsonLimits REQUEST_LIMITS = new JsonLimits(32 * 1024 * 1024, 32, 4_000_000, 1024 * 1024, 64);
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final Clock clock;
@@ -190,7 +193,7 @@ public final class FakeVault implements AutoCloseable {
     Reply bad = null;
     if (bytes.length > 0) {
       try {
-        body = Json.parseObject(bytes, JsonLimits.KEY_SET);
+        body = Json.parseObject(bytes, REQUEST_LIMITS);
       } catch (JwkitException e) {
         bad = Reply.error(400, "failed to decode JSON input: " + e.code().id());
       }
