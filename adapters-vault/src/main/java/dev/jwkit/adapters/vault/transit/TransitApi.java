@@ -25,8 +25,11 @@ final class TransitApi {
     return mount;
   }
 
+  /** The answer to a create: the key, and whether it existed before (Vault's "already existed" warning). */
+  record Created(TransitKeyInfo info, boolean existed) {}
+
   /** Creates a non-exportable key of the type (or finds the existing one, which must have that type). */
-  TransitKeyInfo create(String name, String type) {
+  Created create(String name, String type) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", type);
     body.put("exportable", false);
@@ -34,14 +37,21 @@ final class TransitApi {
     body.put("auto_rotate_period", "0");
     VaultResponse r = client.send(VaultRequest.write(keyPath(name), body, true));
     TransitKeyInfo info = r.data().isEmpty() ? read(name).orElseThrow(() -> missing(name)) : TransitKeyInfo.from(r.data(), keyPath(name));
+    checkUsable(info, type);
+    boolean existed = r.warnings().stream().anyMatch(w -> w.contains("already existed"));
+    return new Created(info, existed);
+  }
+
+  /** Refuses a key of another type, or one whose private keys may be exported. */
+  void checkUsable(TransitKeyInfo info, String type) {
     if (!info.type().equals(type)) {
       throw new JwkitException(VaultError.INVALID_REQUEST,
-          keyPath(name) + ": existing key has type " + info.type() + ", expected " + type);
+          keyPath(info.name()) + ": existing key has type " + info.type() + ", expected " + type);
     }
     if (info.exportable()) {
-      throw new JwkitException(VaultError.INVALID_REQUEST, keyPath(name) + ": key is exportable; jwkit needs a non-exportable key");
+      throw new JwkitException(VaultError.INVALID_REQUEST,
+          keyPath(info.name()) + ": key is exportable; jwkit needs a non-exportable key");
     }
-    return info;
   }
 
   Optional<TransitKeyInfo> read(String name) {

@@ -34,6 +34,17 @@ class VaultKvKeyRingRepositoryTest extends KeyRingRepositoryContract {
     VAULT.close();
   }
 
+  /** Fewer writers than the default: the two-core build machine is shared, and every retry is an HTTP round trip. */
+  @Override
+  protected int concurrentWriters() {
+    return 4;
+  }
+
+  @Override
+  protected int savesPerWriter() {
+    return 5;
+  }
+
   @Override
   protected KeyRingRepository newRepository() {
     prefix = "jwkit/test-" + Long.toHexString(System.nanoTime());
@@ -104,13 +115,11 @@ class VaultKvKeyRingRepositoryTest extends KeyRingRepositoryContract {
   void load_documentOfAnotherRing_documentInvalid() {
     VaultKvKeyRingRepository repo = repository(prefix);
     repo.save(startedRing(KeyRingId.of("other")));
-    Map<String, Object> doc = VAULT.kv("secret").toString().isEmpty() ? Map.of() : null;
     // copy ring "other" under the id "contract" as an operator mistake would
     var client = dev.jwkit.adapters.vault.internal.VaultClient.create(TARGET.rootSettings().build());
     var other = client.send(dev.jwkit.adapters.vault.internal.VaultRequest.read("secret/data/" + prefix + "/other"));
     client.send(dev.jwkit.adapters.vault.internal.VaultRequest.write("secret/data/" + prefix + "/contract",
         Map.of("data", other.data().get("data")), true));
-    assertThat(doc).isNull();
     assertThatThrownBy(() -> repo.load(RING))
         .isInstanceOfSatisfying(JwkitException.class, e -> assertThat(e.code()).isEqualTo(KeyRingError.DOCUMENT_INVALID));
   }

@@ -14,6 +14,16 @@ import org.testcontainers.vault.VaultContainer;
 @Testcontainers(disabledWithoutDocker = true)
 class VaultKvKeyRingRepositoryVaultContainerTest extends KeyRingRepositoryContract {
 
+  @Override
+  protected int concurrentWriters() {
+    return 4;
+  }
+
+  @Override
+  protected int savesPerWriter() {
+    return 5;
+  }
+
   @Container
   static final VaultContainer<?> VAULT = VaultTarget.newContainer();
 
