@@ -57,10 +57,20 @@ public final class FakeVault implements AutoCloseable {
 
   private record Fault(Predicate<String> path, int[] remaining, Reply reply, Duration delay, Runnable before) {}
 
-  private FakeVault(Clock clock) throws IOException {
+  private final boolean tls;
+
+  private FakeVault(Clock clock, javax.net.ssl.SSLContext sslContext) throws IOException {
     this.clock = clock;
     this.auth = new FakeAuth(clock);
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+    this.tls = sslContext != null;
+    if (sslContext != null) {
+      com.sun.net.httpserver.HttpsServer https =
+          com.sun.net.httpserver.HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+      https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(sslContext));
+      this.server = https;
+    } else {
+      this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+    }
     this.executor = Executors.newFixedThreadPool(8, r -> {
       Thread t = new Thread(r, "fake-vault");
       t.setDaemon(true);
@@ -73,8 +83,17 @@ public final class FakeVault implements AutoCloseable {
 
   /** Starts a double with a KV v2 mount at {@code secret/} and Transit at {@code transit/}, like dev mode. */
   public static FakeVault start(Clock clock) {
+    return start(clock, null);
+  }
+
+  /** Starts a double serving HTTPS with the given server TLS context. */
+  public static FakeVault startTls(javax.net.ssl.SSLContext serverContext) {
+    return start(Clock.systemUTC(), serverContext);
+  }
+
+  private static FakeVault start(Clock clock, javax.net.ssl.SSLContext sslContext) {
     try {
-      FakeVault v = new FakeVault(clock);
+      FakeVault v = new FakeVault(clock, sslContext);
       v.mountKv("secret", 2);
       v.mountTransit("transit");
       return v;
@@ -88,7 +107,7 @@ public final class FakeVault implements AutoCloseable {
   }
 
   public URI address() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return URI.create((tls ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort());
   }
 
   public FakeAuth auth() {
