@@ -31,7 +31,7 @@ import java.util.Optional;
  */
 public final class VaultSettings {
 
-  /** Time to open a TCP/TLS connection; Vault's Go client uses 30 s for the whole request. */
+  /** Time to open a TCP/TLS connection; Vault's Go client allows 60 s for a whole request. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
   /** Time to wait for one response; Vault answers KV and Transit calls in milliseconds. */
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
