@@ -232,7 +232,7 @@ public final class VaultTransitKeyCustody implements KeyCustody {
   }
 
   private static JwkitException custodyFailed(String what, JwkitException cause) {
-    if (cause.code() == KeyRingError.CUSTODY_FAILED || !(cause.code() instanceof VaultError)) {
+    if (cause.code() == KeyRingError.CUSTODY_FAILED) {
       return cause;
     }
     return new JwkitException(KeyRingError.CUSTODY_FAILED, what + " failed: " + cause.getMessage(), cause);

@@ -28,9 +28,13 @@ public interface VaultTarget {
   /** The double, when the target is one. */
   Optional<FakeVault> fake();
 
-  /** Settings with the root token for this target. */
+  /**
+   * Settings with the root token for this target. The timeouts are generous: RSA-3072/4096 key generation
+   * (Transit create and rotate) can take many seconds on a shared two-core build machine.
+   */
   default VaultSettings.Builder rootSettings() {
-    return VaultSettings.builder().address(address()).allowPlaintextHttp().auth(VaultAuth.token(this::rootToken));
+    return VaultSettings.builder().address(address()).allowPlaintextHttp().auth(VaultAuth.token(this::rootToken))
+        .readTimeout(java.time.Duration.ofSeconds(90)).callDeadline(java.time.Duration.ofSeconds(180));
   }
 
   /** Creates an AppRole with a fixed role id and secret id whose tokens may use the adapters' paths. */
