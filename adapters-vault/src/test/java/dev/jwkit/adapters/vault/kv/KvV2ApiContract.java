@@ -96,4 +96,15 @@ abstract class KvV2ApiContract {
     kv.destroy(path);
     assertThat(kv.currentVersion(path)).isZero();
   }
+
+  @Test
+  void appRoleLogin_thenCasWriteAndRead() {
+    target.addAppRole("jwkit-role-id", "jwkit-secret-id");
+    VaultClient appRole = VaultClient.create(target.rootSettings()
+        .auth(dev.jwkit.adapters.vault.VaultAuth.appRole("jwkit-role-id", () -> "jwkit-secret-id")).build());
+    KvV2Api kv = new KvV2Api(appRole, "secret");
+    String path = unique("jwkit/approle");
+    assertThat(kv.write(path, Map.of("a", 1L), 0)).isEqualTo(1);
+    assertThat(kv.read(path).orElseThrow().data()).containsEntry("a", 1L);
+  }
 }

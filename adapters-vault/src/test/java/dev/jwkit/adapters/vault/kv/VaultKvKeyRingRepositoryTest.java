@@ -123,4 +123,16 @@ class VaultKvKeyRingRepositoryTest extends KeyRingRepositoryContract {
     assertThatThrownBy(() -> repo.load(RING))
         .isInstanceOfSatisfying(JwkitException.class, e -> assertThat(e.code()).isEqualTo(KeyRingError.DOCUMENT_INVALID));
   }
+
+  @Test
+  void save_engineRequiresCas_stillSaves() {
+    VAULT.kv("secret").casRequired(true);
+    try {
+      VaultKvKeyRingRepository repo = repository(prefix);
+      KeyRing saved = repo.save(startedRing(RING));
+      assertThat(repo.save(saved).version()).isEqualTo(saved.version() + 1);
+    } finally {
+      VAULT.kv("secret").casRequired(false);
+    }
+  }
 }
