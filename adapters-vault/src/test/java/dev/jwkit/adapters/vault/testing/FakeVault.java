@@ -29,7 +29,7 @@ import java.util.function.Predicate;
 /**
  * An in-process double of the Vault HTTP API, for tests only: KV v1/v2, Transit, AppRole, token
  * lookup/renewal, sys/health and the mount preflight, on the JDK's {@link HttpServer} bound to
- * 127.0.0.1 on an ephemeral port. Bodies, status codes and messages follow /work/shared/VAULT-API.md.
+ * 127.0.0.1 on an ephemeral port. Bodies, status codes and messages follow the shared VAULT-API.md notes.
  *
  * <p>Fault injection: {@link #seal()}, {@link #failNext}, {@link #delayNext}, {@link #beforeNextWrite}
  * (a conflicting writer between a read and a write), {@link FakeAuth#expire(String)} (403 expired token).
