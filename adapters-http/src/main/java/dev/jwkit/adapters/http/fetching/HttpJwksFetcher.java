@@ -1,5 +1,6 @@
 package dev.jwkit.adapters.http.fetching;
 
+import dev.jwkit.jwks.model.KeySourceUnavailableException;
 import dev.jwkit.adapters.http.internal.CacheHeaders;
 import dev.jwkit.adapters.http.internal.CappedBodySubscriber;
 import dev.jwkit.adapters.http.internal.Locations;

@@ -1,5 +1,7 @@
 package dev.jwkit.adapters.http.fetching;
 
+import dev.jwkit.jwks.model.KeySourceUnavailableException;
+
 /**
  * Fetches one JWKS document: bytes plus cache metadata.
  *

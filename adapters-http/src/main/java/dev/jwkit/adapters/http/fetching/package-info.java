@@ -6,7 +6,7 @@
  * source verifiers use), {@link dev.jwkit.adapters.http.fetching.IssuerDiscovery} (OpenID Connect and
  * RFC 8414 metadata), {@link dev.jwkit.adapters.http.fetching.MultiIssuerKeySource} (a bounded set of
  * trusted issuers) and {@link dev.jwkit.adapters.http.fetching.KeySourceMetrics} (Micrometer meters).
- * Failures are {@link dev.jwkit.adapters.http.fetching.KeySourceUnavailableException}s with stable
+ * Failures are {@link dev.jwkit.jwks.model.KeySourceUnavailableException}s with stable
  * codes ({@link dev.jwkit.adapters.http.fetching.HttpJwksError}).
  */
 @NullMarked

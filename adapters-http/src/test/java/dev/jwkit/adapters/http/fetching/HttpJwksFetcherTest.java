@@ -1,5 +1,6 @@
 package dev.jwkit.adapters.http.fetching;
 
+import dev.jwkit.jwks.model.KeySourceUnavailableException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
