@@ -3,6 +3,7 @@ package dev.jwkit.jose.jwk;
 import dev.jwkit.jose.JoseError;
 import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jose.internal.jwk.Bytes;
+import dev.jwkit.jose.internal.jwk.Roca;
 import dev.jwkit.jose.jwa.Curve;
 import dev.jwkit.jose.jwa.JwsAlgorithm;
 import dev.jwkit.jose.jwa.KeyType;
@@ -79,7 +80,10 @@ final class KeyChecks {
     }
   }
 
-  /** RSA public parameters: minimal encodings, odd positive modulus of sane size, odd exponent ≥ 3 below n. */
+  /**
+   * RSA public parameters: minimal encodings, odd positive modulus of sane size, odd exponent ≥ 3 below n,
+   * no ROCA fingerprint.
+   */
   static void checkRsaPublic(byte[] n, byte[] e) {
     if (n.length == 0 || Bytes.hasLeadingZero(n)) {
       throw invalid("RSA modulus is not a minimal positive integer");
@@ -98,8 +102,12 @@ final class KeyChecks {
     if (!exponent.testBit(0) || exponent.compareTo(BigInteger.valueOf(3)) < 0) {
       throw invalid("RSA public exponent must be odd and at least 3");
     }
-    if (e.length > n.length || exponent.compareTo(Bytes.unsigned(n)) >= 0) {
+    BigInteger modulus = Bytes.unsigned(n);
+    if (e.length > n.length || exponent.compareTo(modulus) >= 0) {
       throw invalid("RSA public exponent must be smaller than the modulus");
+    }
+    if (Roca.isFingerprinted(modulus)) {
+      throw invalid("RSA modulus has the ROCA fingerprint (CVE-2017-15361)");
     }
   }
 
