@@ -6,6 +6,14 @@ import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jose.jwk.JwkSet;
 import dev.jwkit.jwks.model.KeySourceError;
 import dev.jwkit.jwks.model.KeySourceUnavailableException;
+import dev.jwkit.jwks.port.FetchOutcome;
+import dev.jwkit.jwks.port.FetchedJwks;
+import dev.jwkit.jwks.port.JwksFetcher;
+import dev.jwkit.jwks.port.JwksLocation;
+import dev.jwkit.jwks.port.KeySource;
+import dev.jwkit.jwks.port.KeySourceListener;
+import dev.jwkit.adapters.http.internal.Locations;
+import java.net.URI;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,15 +36,15 @@ import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The public keys of a remote JWKS, cached so that verification never melts down: the key source a
- * verifier uses for one issuer.
+ * The public keys of a remote JWKS, cached so that verification never melts down: the domain's
+ * {@link KeySource} for one issuer, over a {@link JwksFetcher} ({@link HttpJwksFetcher} by default).
  *
  * <pre>{@code
  * CachingKeySource keys = CachingKeySource.builder()
- *     .fetcher(HttpJwksFetcher.builder().location(URI.create("https://issuer.example/jwks.json")).build())
+ *     .location("https://issuer.example/.well-known/jwks.json")
  *     .meterRegistry(registry)
  *     .build();
- * JwkSet candidates = keys.keysFor(Optional.of(kid));
+ * TokenVerifier verifier = TokenVerifier.builder().keySource(keys).policy(policy).build();
  * }</pre>
  *
  * <p>Behaviour: the set is fresh for the server's {@code max-age} (or {@code Expires}) clamped to
@@ -62,7 +70,7 @@ import org.jspecify.annotations.Nullable;
  * Instances are safe for concurrent use; lookups take no lock (an atomic snapshot read and a map lookup),
  * so they are safe under virtual threads.
  */
-public final class CachingKeySource implements AutoCloseable {
+public final class CachingKeySource implements KeySource, AutoCloseable {
 
   /** Shortest freshness honoured: 1 min, so that {@code max-age=0} cannot turn every lookup into a fetch. Nimbus: fixed TTL 5 min regardless of headers. */
   public static final Duration DEFAULT_MIN_REFRESH = Duration.ofMinutes(1);
@@ -90,13 +98,15 @@ public final class CachingKeySource implements AutoCloseable {
   private static final int NEGATIVE_KID_MAX_LENGTH = 256;
 
   private final JwksFetcher fetcher;
+  private final JwksLocation jwksLocation;
   private final String location;
   private final KeySetCachePolicy policy;
   private final Clock clock;
   private final ScheduledExecutorService scheduler;
   private final boolean ownsScheduler;
   private final Duration maxWait;
-  private final List<KeySourceListener> listeners;
+  private final List<KeySourceEventListener> listeners;
+  private final List<KeySourceListener> outcomeListeners;
   private final @Nullable LastKnownGoodStore store;
 
   private final AtomicReference<@Nullable KeySetSnapshot> current = new AtomicReference<>();
@@ -123,9 +133,11 @@ public final class CachingKeySource implements AutoCloseable {
     }
   }
 
-  private CachingKeySource(Builder b, JwksFetcher fetcher) {
+  private CachingKeySource(Builder b, JwksFetcher fetcher, JwksLocation jwksLocation, URI uri) {
     this.fetcher = fetcher;
-    this.location = fetcher.location();
+    this.jwksLocation = jwksLocation;
+    this.location = Locations.safe(uri);
+    this.outcomeListeners = List.copyOf(b.outcomeListeners);
     this.policy = new KeySetCachePolicy(b.minRefresh, b.maxRefresh, b.defaultRefresh, b.refreshAhead,
         b.unknownKidCooldown, b.negativeTtl, b.maxStaleness, b.retryMin, b.retryMax);
     this.clock = b.clock;
@@ -142,7 +154,7 @@ public final class CachingKeySource implements AutoCloseable {
       });
       this.ownsScheduler = true;
     }
-    List<KeySourceListener> ls = new java.util.ArrayList<>(b.listeners);
+    List<KeySourceEventListener> ls = new java.util.ArrayList<>(b.listeners);
     if (b.meterRegistry != null) {
       ls.add(new KeySourceMetrics(b.meterRegistry, this));
     }
@@ -160,41 +172,56 @@ public final class CachingKeySource implements AutoCloseable {
   }
 
   /**
-   * The keys that may verify a token with this {@code kid}: the keys with that {@code kid}, or every held
-   * key when the token has none (the verifier then filters by algorithm). An unknown {@code kid} may
-   * trigger one refetch per cooldown; if it stays unknown, the result is empty (the verifier reports
-   * {@code jwk.key_not_found}).
+   * The held keys, for a token whose header names {@code kid}; the verifier selects among them
+   * ({@code JwkSet.candidatesFor}). A known {@code kid} never waits on the network. An unknown one may
+   * trigger one refetch per cooldown (shared by every caller meanwhile); if the {@code kid} is still
+   * unknown, the held set is returned and the verifier reports {@code jwk.key_not_found}.
    *
-   * @param kid the token's {@code kid}, if any
-   * @return the candidate public keys, possibly empty
+   * @param kid the token's {@code kid}
+   * @return the held public keys (after the refetch, if one was allowed)
    * @throws KeySourceUnavailableException {@link KeySourceError#NOT_LOADED} when no set could be loaded,
    *     {@link KeySourceError#STALE_BEYOND_LIMIT} when the held set is beyond the maximum staleness
    */
-  public JwkSet keysFor(Optional<String> kid) {
+  @Override
+  public JwkSet keysFor(String kid) {
     Objects.requireNonNull(kid, "kid");
     Instant now = clock.instant();
     KeySetSnapshot s = usable(now);
-    if (kid.isEmpty()) {
+    if (s.byKid.containsKey(kid)) {
       hits.increment();
       return s.set;
     }
-    JwkSet found = s.byKid.get(kid.get());
-    if (found != null) {
-      hits.increment();
-      return found;
-    }
     misses.increment();
-    return unknownKid(kid.get(), now, s);
+    return unknownKid(kid, now, s).set;
   }
 
   /**
    * Every usable key held (loading the set on first use).
    *
    * @return the held public keys
-   * @throws KeySourceUnavailableException as {@link #keysFor(Optional)}
+   * @throws KeySourceUnavailableException as {@link #keysFor(String)}
    */
+  @Override
   public JwkSet keys() {
-    return keysFor(Optional.empty());
+    Instant now = clock.instant();
+    KeySetSnapshot s = usable(now);
+    hits.increment();
+    return s.set;
+  }
+
+  /**
+   * The keys with this {@code kid} only (empty when unknown after the refetch the cooldown allows): for
+   * callers that select keys themselves.
+   *
+   * @param kid the {@code kid}
+   * @return the keys with that {@code kid}
+   * @throws KeySourceUnavailableException as {@link #keysFor(String)}
+   */
+  public JwkSet keysWithKid(String kid) {
+    JwkSet held = keysFor(kid);
+    KeySetSnapshot s = current.get();
+    JwkSet found = s == null ? null : s.byKid.get(kid);
+    return found == null || held.keys().isEmpty() ? JwkSet.empty() : found;
   }
 
   /**
@@ -290,11 +317,11 @@ public final class CachingKeySource implements AutoCloseable {
         + " min past expiry, beyond the maximum staleness of " + policy.maxStaleness());
   }
 
-  private JwkSet unknownKid(String kid, Instant now, KeySetSnapshot s) {
+  private KeySetSnapshot unknownKid(String kid, Instant now, KeySetSnapshot s) {
     Instant negative = unknownKids.get(kid);
     if (negative != null) {
       if (now.isBefore(negative)) {
-        return JwkSet.empty();
+        return s;
       }
       unknownKids.remove(kid, negative);
     }
@@ -308,12 +335,10 @@ public final class CachingKeySource implements AutoCloseable {
       KeySetSnapshot held = current.get();
       after = held == null ? s : held;
     }
-    JwkSet found = after.byKid.get(kid);
-    if (found != null) {
-      return found;
+    if (!after.byKid.containsKey(kid)) {
+      rememberUnknown(kid, now);
     }
-    rememberUnknown(kid, now);
-    return JwkSet.empty();
+    return after;
   }
 
   /** The on-demand refetch this caller shares: a new one when the cooldown allows, else the last one. */
@@ -392,8 +417,8 @@ public final class CachingKeySource implements AutoCloseable {
     KeySetSnapshot old = current.get();
     try {
       FetchedJwks fetched = old != null && old.etag.isPresent()
-          ? fetcher.fetchIfNoneMatch(old.etag.get())
-          : fetcher.fetch();
+          ? fetcher.fetch(jwksLocation, old.etag.get())
+          : fetcher.fetch(jwksLocation);
       Instant now = clock.instant();
       Duration lifetime = policy.lifetime(fetched.maxAge());
       Instant expiresAt = policy.expiresAt(now, lifetime);
@@ -414,6 +439,8 @@ public final class CachingKeySource implements AutoCloseable {
       Duration latency = Duration.ofNanos(System.nanoTime() - started);
       emit(new KeySourceEvent.Fetched(location, now, next.set.keys().size(), fetched.notModified(), latency,
           lifetime, onDemandFetch));
+      outcome(new FetchOutcome(jwksLocation, now, fetched.notModified() ? FetchOutcome.Kind.NOT_MODIFIED
+          : FetchOutcome.Kind.UPDATED, next.set.keys().size(), Optional.empty(), Duration.ZERO));
       if (!fetched.notModified()) {
         if (!next.skipped.isEmpty()) {
           emit(new KeySourceEvent.KeysSkipped(location, now, next.skipped));
@@ -443,6 +470,10 @@ public final class CachingKeySource implements AutoCloseable {
     lastFailureAt.set(Optional.of(now));
     emit(new KeySourceEvent.FetchFailed(location, now, e.code(), String.valueOf(e.getMessage()),
         Duration.ofNanos(System.nanoTime() - started), failures));
+    boolean serving = old != null && now.isBefore(old.staleLimit);
+    outcome(new FetchOutcome(jwksLocation, now, serving ? FetchOutcome.Kind.FAILED_SERVING_STALE
+        : FetchOutcome.Kind.FAILED_CLOSED, old == null ? 0 : old.set.keys().size(), Optional.of(e.code()),
+        old == null || now.isBefore(old.expiresAt) ? Duration.ZERO : Duration.between(old.expiresAt, now)));
     if (old != null && !now.isBefore(old.expiresAt) && now.isBefore(old.staleLimit)) {
       Duration staleFor = Duration.between(old.expiresAt, now);
       Duration left = Duration.between(now, old.staleLimit);
@@ -539,8 +570,18 @@ public final class CachingKeySource implements AutoCloseable {
     }
   }
 
+  private void outcome(FetchOutcome o) {
+    for (KeySourceListener l : outcomeListeners) {
+      try {
+        l.onFetch(o);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.DEBUG, "a key source listener failed", e);
+      }
+    }
+  }
+
   private void emit(KeySourceEvent event) {
-    for (KeySourceListener l : listeners) {
+    for (KeySourceEventListener l : listeners) {
       try {
         l.onEvent(event);
       } catch (RuntimeException e) {
@@ -586,6 +627,8 @@ public final class CachingKeySource implements AutoCloseable {
    */
   public static final class Builder {
     private @Nullable JwksFetcher fetcher;
+    private @Nullable JwksLocation location;
+    private final List<KeySourceListener> outcomeListeners = new java.util.ArrayList<>();
     private Duration minRefresh = DEFAULT_MIN_REFRESH;
     private Duration maxRefresh = DEFAULT_MAX_REFRESH;
     private Duration defaultRefresh = DEFAULT_REFRESH;
@@ -598,13 +641,36 @@ public final class CachingKeySource implements AutoCloseable {
     private Duration maxWait = DEFAULT_MAX_WAIT;
     private Clock clock = Clock.systemUTC();
     private @Nullable ScheduledExecutorService scheduler;
-    private final List<KeySourceListener> listeners = new java.util.ArrayList<>();
+    private final List<KeySourceEventListener> listeners = new java.util.ArrayList<>();
     private @Nullable LastKnownGoodStore store;
     private @Nullable MeterRegistry meterRegistry;
 
     private Builder() {}
 
-    /** The fetcher of the key set. Required. @param fetcher the fetcher @return this builder */
+    /**
+     * The key set location. Required. With the default fetcher it must be {@code https} (or plain
+     * {@code http} to a loopback host).
+     *
+     * @param location the location
+     * @return this builder
+     */
+    public Builder location(JwksLocation location) {
+      this.location = Objects.requireNonNull(location, "location");
+      return this;
+    }
+
+    /**
+     * The key set location as a URL string.
+     *
+     * @param location an absolute {@code https} URL
+     * @return this builder
+     * @throws IllegalArgumentException when not an absolute http(s) URL
+     */
+    public Builder location(String location) {
+      return location(JwksLocation.of(Objects.requireNonNull(location, "location")));
+    }
+
+    /** The fetcher. Default: an {@link HttpJwksFetcher} with its defaults. @param fetcher the fetcher @return this builder */
     public Builder fetcher(JwksFetcher fetcher) {
       this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
       return this;
@@ -695,9 +761,15 @@ public final class CachingKeySource implements AutoCloseable {
       return this;
     }
 
-    /** Adds a listener for {@link KeySourceEvent}s. @param listener the listener @return this builder */
-    public Builder listener(KeySourceListener listener) {
+    /** Adds a listener for the detailed {@link KeySourceEvent}s. @param listener the listener @return this builder */
+    public Builder eventListener(KeySourceEventListener listener) {
       this.listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /** Adds a domain listener, told one {@link FetchOutcome} per fetch. @param listener the listener @return this builder */
+    public Builder listener(KeySourceListener listener) {
+      this.outcomeListeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 
@@ -724,15 +796,34 @@ public final class CachingKeySource implements AutoCloseable {
      * Builds the source. No fetch happens until the first lookup (or {@link CachingKeySource#refreshNow()}).
      *
      * @return the source
-     * @throws IllegalStateException when no fetcher was given, or the refresh bounds, the retry bounds
-     *     do not fit together
+     * @throws IllegalStateException when no location was given, the default fetcher would refuse it
+     *     (plain http to a non-loopback host), or the refresh or retry bounds do not fit together
      */
     public CachingKeySource build() {
-      if (fetcher == null) {
-        throw new IllegalStateException("fetcher is required");
+      if (location == null) {
+        throw new IllegalStateException("location is required");
+      }
+      URI uri;
+      try {
+        uri = new URI(location.value());
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalStateException("location is not a URL", e);
+      }
+      JwksFetcher f = fetcher;
+      if (f == null) {
+        HttpJwksFetcher http = HttpJwksFetcher.builder().build();
+        http.refusal(uri).ifPresent(r -> {
+          throw new IllegalStateException("location refused: " + r
+              + "; give a fetcher built with HttpJwksFetcher.Builder#allowInsecureHttp() to allow it");
+        });
+        f = http;
+      } else if (f instanceof HttpJwksFetcher) {
+        ((HttpJwksFetcher) f).refusal(uri).ifPresent(r -> {
+          throw new IllegalStateException("location refused: " + r);
+        });
       }
       try {
-        return new CachingKeySource(this, fetcher);
+        return new CachingKeySource(this, f, location, uri);
       } catch (IllegalArgumentException e) {
         throw new IllegalStateException(e.getMessage(), e);
       }
