@@ -1,6 +1,6 @@
 package dev.jwkit.adapters.http.fetching;
 
-import dev.jwkit.adapters.http.internal.KeySetCachePolicy;
+import dev.jwkit.adapters.http.internal.CacheTiming;
 import dev.jwkit.jose.ErrorCode;
 import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jwks.model.KeySourceError;
@@ -39,7 +39,7 @@ final class KeySetRefresher {
   private static final System.Logger LOG = System.getLogger(CachingKeySource.class.getName());
 
   final String location;
-  final KeySetCachePolicy policy;
+  final CacheTiming policy;
   final Clock clock;
   private final JwksFetcher fetcher;
   private final JwksLocation jwksLocation;
@@ -58,7 +58,7 @@ final class KeySetRefresher {
   private final AtomicReference<@Nullable ScheduledFuture<?>> scheduled = new AtomicReference<>();
   private final AtomicInteger consecutiveFailures = new AtomicInteger();
 
-  KeySetRefresher(String location, JwksLocation jwksLocation, JwksFetcher fetcher, KeySetCachePolicy policy,
+  KeySetRefresher(String location, JwksLocation jwksLocation, JwksFetcher fetcher, CacheTiming policy,
       Clock clock, ScheduledExecutorService scheduler, Duration maxWait, List<KeySourceEventListener> listeners,
       List<KeySourceListener> outcomeListeners, @Nullable LastKnownGoodStore store) {
     this.location = location;
