@@ -311,8 +311,11 @@ public final class CachingKeySource implements KeySource, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
-      KeySetSnapshot held = r.current.get();
-      after = held == null ? s : held;
+      // the refetch failed or is slow: answer from the held set
+    }
+    KeySetSnapshot latest = r.current.get(); // never an older set than the one installed last
+    if (latest != null) {
+      after = latest;
     }
     if (!after.byKid.containsKey(kid)) {
       rememberUnknown(kid, now);
