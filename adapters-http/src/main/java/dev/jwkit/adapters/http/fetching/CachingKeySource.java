@@ -21,13 +21,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
@@ -89,32 +84,19 @@ public final class CachingKeySource implements KeySource, AutoCloseable {
   /** Longest a lookup waits for a fetch (cold start, unknown kid): 11 s, just above the fetcher's 10 s deadline. Nimbus cache refresh timeout 15 s. */
   public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(11);
 
-  private static final int NEGATIVE_KID_MAX_LENGTH = 256;
 
   private final ScheduledExecutorService scheduler;
   private final boolean ownsScheduler;
   private final Duration maxWait;
-  private final int maxNegativeEntries;
   private final KeySetRefresher r;
+  private final UnknownKids unknown;
   private final CacheTiming policy;
   private final Clock clock;
   private final String location;
 
-  private final AtomicReference<@Nullable OnDemand> onDemand = new AtomicReference<>();
-  private final ConcurrentHashMap<String, Instant> unknownKids = new ConcurrentHashMap<>();
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
 
-  /** An on-demand refetch: when it started and its outcome, shared by every caller of its cooldown. */
-  private static final class OnDemand {
-    final Instant at;
-    final CompletableFuture<KeySetSnapshot> outcome;
-
-    OnDemand(Instant at, CompletableFuture<KeySetSnapshot> outcome) {
-      this.at = at;
-      this.outcome = outcome;
-    }
-  }
 
   private CachingKeySource(Builder b, JwksFetcher fetcher, JwksLocation jwksLocation, URI uri) {
     this.location = Locations.safe(uri);
@@ -122,7 +104,6 @@ public final class CachingKeySource implements KeySource, AutoCloseable {
         b.unknownKidCooldown, b.negativeTtl, b.maxStaleness, b.retryMin, b.retryMax);
     this.clock = b.clock;
     this.maxWait = b.maxWait;
-    this.maxNegativeEntries = b.maxNegativeEntries;
     if (b.scheduler != null) {
       this.scheduler = b.scheduler;
       this.ownsScheduler = false;
@@ -140,6 +121,7 @@ public final class CachingKeySource implements KeySource, AutoCloseable {
     }
     this.r = new KeySetRefresher(location, jwksLocation, fetcher, policy, clock, scheduler, maxWait, ls,
         b.outcomeListeners, b.store);
+    this.unknown = new UnknownKids(r, maxWait, b.maxNegativeEntries);
   }
 
 
@@ -174,7 +156,7 @@ public final class CachingKeySource implements KeySource, AutoCloseable {
       return s.set;
     }
     misses.increment();
-    return unknownKid(kid, now, s).set;
+    return unknown.lookup(kid, now, s).set;
   }
 
   /**
@@ -256,104 +238,10 @@ public final class CachingKeySource implements KeySource, AutoCloseable {
       }
       return s;
     }
-    return s == null ? coldStart(now) : beyondLimit(s, now);
+    return s == null ? r.coldStart(now) : r.beyondLimit(s, now);
   }
 
-  private KeySetSnapshot coldStart(Instant now) {
-    if (r.inFlight.get() == null && now.isBefore(r.nextAttemptAt.get())) {
-      Optional<KeySetSnapshot> stored = r.fromStore(now);
-      if (stored.isPresent()) {
-        return stored.get();
-      }
-      throw r.unavailable(KeySourceError.NOT_LOADED, "no key set loaded; last fetch failed, next attempt at "
-          + r.nextAttemptAt.get());
-    }
-    try {
-      return r.await(r.refresh(false), KeySourceError.NOT_LOADED);
-    } catch (KeySourceUnavailableException e) {
-      Optional<KeySetSnapshot> stored = r.fromStore(now);
-      if (stored.isPresent()) {
-        return stored.get();
-      }
-      throw e;
-    }
-  }
 
-  private KeySetSnapshot beyondLimit(KeySetSnapshot s, Instant now) {
-    if (r.inFlight.get() != null || !now.isBefore(r.nextAttemptAt.get())) {
-      try {
-        KeySetSnapshot fresh = r.await(r.refresh(false), KeySourceError.STALE_BEYOND_LIMIT);
-        if (now.isBefore(fresh.staleLimit)) {
-          return fresh;
-        }
-      } catch (KeySourceUnavailableException e) {
-        // fall through: fail closed below
-      }
-    }
-    Duration staleFor = Duration.between(s.expiresAt, now);
-    r.emit(new KeySourceEvent.FailedClosed(location, now, staleFor));
-    throw r.unavailable(KeySourceError.STALE_BEYOND_LIMIT, "key set " + staleFor.toMinutes()
-        + " min past expiry, beyond the maximum staleness of " + policy.maxStaleness());
-  }
-
-  private KeySetSnapshot unknownKid(String kid, Instant now, KeySetSnapshot s) {
-    Instant negative = unknownKids.get(kid);
-    if (negative != null) {
-      if (now.isBefore(negative)) {
-        return s;
-      }
-      unknownKids.remove(kid, negative);
-    }
-    CompletableFuture<KeySetSnapshot> outcome = onDemandRefetch(kid, now);
-    KeySetSnapshot after = s;
-    try {
-      after = outcome.get(maxWait.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      // the refetch failed or is slow: answer from the held set
-    }
-    KeySetSnapshot latest = r.current.get(); // never an older set than the one installed last
-    if (latest != null) {
-      after = latest;
-    }
-    if (!after.byKid.containsKey(kid)) {
-      rememberUnknown(kid, now);
-    }
-    return after;
-  }
-
-  /** The on-demand refetch this caller shares: a new one when the cooldown allows, else the last one. */
-  private CompletableFuture<KeySetSnapshot> onDemandRefetch(String kid, Instant now) {
-    while (true) {
-      OnDemand last = onDemand.get();
-      if (last != null && !policy.mayRefetchForUnknownKid(now, Optional.of(last.at))) {
-        return last.outcome;
-      }
-      CompletableFuture<KeySetSnapshot> outcome = new CompletableFuture<>();
-      if (onDemand.compareAndSet(last, new OnDemand(now, outcome))) {
-        r.emit(new KeySourceEvent.UnknownKidRefetch(location, now, kid));
-        r.refresh(true).whenComplete((snapshot, failure) -> {
-          if (failure != null) {
-            outcome.completeExceptionally(failure);
-          } else {
-            outcome.complete(snapshot);
-          }
-        });
-        return outcome;
-      }
-    }
-  }
-
-  private void rememberUnknown(String kid, Instant now) {
-    if (kid.length() > NEGATIVE_KID_MAX_LENGTH) {
-      return;
-    }
-    if (unknownKids.size() >= maxNegativeEntries) {
-      unknownKids.clear();
-    }
-    unknownKids.put(kid, policy.negativeUntil(now));
-  }
 
 
   long hitCount() {

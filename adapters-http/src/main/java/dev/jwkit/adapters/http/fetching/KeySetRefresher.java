@@ -302,4 +302,41 @@ final class KeySetRefresher {
         ? new KeySourceUnavailableException(code, message, cause.get())
         : new KeySourceUnavailableException(code, message);
   }
+
+  KeySetSnapshot coldStart(Instant now) {
+    if (inFlight.get() == null && now.isBefore(nextAttemptAt.get())) {
+      Optional<KeySetSnapshot> stored = fromStore(now);
+      if (stored.isPresent()) {
+        return stored.get();
+      }
+      throw unavailable(KeySourceError.NOT_LOADED, "no key set loaded; last fetch failed, next attempt at "
+          + nextAttemptAt.get());
+    }
+    try {
+      return await(refresh(false), KeySourceError.NOT_LOADED);
+    } catch (KeySourceUnavailableException e) {
+      Optional<KeySetSnapshot> stored = fromStore(now);
+      if (stored.isPresent()) {
+        return stored.get();
+      }
+      throw e;
+    }
+  }
+
+  KeySetSnapshot beyondLimit(KeySetSnapshot s, Instant now) {
+    if (inFlight.get() != null || !now.isBefore(nextAttemptAt.get())) {
+      try {
+        KeySetSnapshot fresh = await(refresh(false), KeySourceError.STALE_BEYOND_LIMIT);
+        if (now.isBefore(fresh.staleLimit)) {
+          return fresh;
+        }
+      } catch (KeySourceUnavailableException e) {
+        // fall through: fail closed below
+      }
+    }
+    Duration staleFor = Duration.between(s.expiresAt, now);
+    emit(new KeySourceEvent.FailedClosed(location, now, staleFor));
+    throw unavailable(KeySourceError.STALE_BEYOND_LIMIT, "key set " + staleFor.toMinutes()
+        + " min past expiry, beyond the maximum staleness of " + policy.maxStaleness());
+  }
 }
