@@ -276,10 +276,9 @@ public final class MultiIssuerKeySource implements AutoCloseable {
       if (count > maxIssuers) {
         throw new IllegalStateException(count + " issuers, more than maxIssuers (" + maxIssuers + ")");
       }
-      HttpJwksFetcher shared = HttpJwksFetcher.builder().build();
-      IssuerDiscovery d = discovery != null ? discovery : IssuerDiscovery.of(shared);
+      IssuerDiscovery d = discovery != null ? discovery : IssuerDiscovery.of(HttpJwksFetcher.builder().build());
       Function<IssuerMetadata, CachingKeySource> factory = sourceFactory != null ? sourceFactory
-          : meta -> CachingKeySource.builder().location(meta.jwksUri()).fetcher(shared).build();
+          : meta -> CachingKeySource.builder().location(meta.jwksUri()).fetcher(d.fetcher()).build();
       Map<String, Entry> all = new LinkedHashMap<>(entries);
       for (String iss : discovered.keySet()) {
         all.put(iss, new Entry(iss, i -> factory.apply(d.discover(i)), clock, discoveryRetry));
