@@ -1,0 +1,137 @@
+package dev.jwkit.adapters.file.keysource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jwkit.jose.jwa.Curve;
+import dev.jwkit.jose.jwa.JwsAlgorithm;
+import dev.jwkit.jose.jwk.Jwk;
+import dev.jwkit.jose.jwk.JwkGenerator;
+import dev.jwkit.jose.jwk.JwkSet;
+import dev.jwkit.jose.jwk.PrivateJwk;
+import dev.jwkit.jose.jwk.PublicJwk;
+import dev.jwkit.jwks.model.KeySourceError;
+import dev.jwkit.jwks.model.KeySourceUnavailableException;
+import dev.jwkit.jwks.port.FetchOutcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileKeySourceTest {
+
+  @TempDir Path directory;
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final List<FetchOutcome> outcomes = new ArrayList<>();
+
+  @Test
+  void keys_fileChanges_reloadsAfterTheCheckInterval() throws IOException {
+    Path file = directory.resolve("jwks.json");
+    PrivateJwk first = (PrivateJwk) JwkGenerator.generate(JwsAlgorithm.ES256);
+    PrivateJwk second = (PrivateJwk) JwkGenerator.generate(JwsAlgorithm.ES256);
+    write(file, JwkSet.of(List.of(first.toPublicJwk())), 1);
+    FileKeySource source = source(file);
+
+    assertThat(kids(source.keys())).containsExactly(first.kid().orElseThrow());
+    write(file, JwkSet.of(List.of(first.toPublicJwk(), second.toPublicJwk())), 2);
+    assertThat(kids(source.keys())).as("within the check interval").containsExactly(first.kid().orElseThrow());
+
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(kids(source.keys())).containsExactly(first.kid().orElseThrow(), second.kid().orElseThrow());
+    assertThat(outcomes).extracting(FetchOutcome::kind)
+        .containsExactly(FetchOutcome.Kind.UPDATED, FetchOutcome.Kind.UPDATED);
+  }
+
+  @Test
+  void keys_brokenNewFile_keepsTheLastGoodSetAndReportsIt() throws IOException {
+    Path file = directory.resolve("jwks.json");
+    PrivateJwk key = (PrivateJwk) JwkGenerator.generate(JwsAlgorithm.ES256);
+    write(file, JwkSet.of(List.of(key.toPublicJwk())), 1);
+    FileKeySource source = source(file);
+    source.keys();
+
+    Files.writeString(file, "{\"keys\":[{\"kty\":");
+    Files.setLastModifiedTime(file, FileTime.fromMillis(2_000));
+    clock.advance(Duration.ofSeconds(5));
+
+    assertThat(kids(source.keys())).containsExactly(key.kid().orElseThrow());
+    assertThat(outcomes).extracting(FetchOutcome::kind)
+        .containsExactly(FetchOutcome.Kind.UPDATED, FetchOutcome.Kind.FAILED_SERVING_STALE);
+    assertThat(outcomes.get(1).failure()).isPresent();
+  }
+
+  @Test
+  void keys_neverLoaded_failsClosedWithNotLoaded() throws IOException {
+    Path file = directory.resolve("missing.json");
+    FileKeySource source = source(file);
+
+    assertThatThrownBy(source::keys)
+        .isInstanceOfSatisfying(KeySourceUnavailableException.class,
+            e -> assertThat(e.code()).isEqualTo(KeySourceError.NOT_LOADED))
+        .hasMessageContaining(file.toString());
+  }
+
+  @Test
+  void keys_privateKeysInTheFile_areServedAsPublicKeys() throws IOException {
+    Path file = directory.resolve("jwks.json");
+    Jwk privateKey = JwkGenerator.generateEc(Curve.P_256);
+    write(file, JwkSet.of(List.of(privateKey)), 1);
+
+    List<Jwk> keys = source(file).keys().keys();
+
+    assertThat(keys).singleElement().isInstanceOf(PublicJwk.class);
+  }
+
+  private FileKeySource source(Path file) {
+    return FileKeySource.builder().file(file).clock(clock).checkInterval(Duration.ofSeconds(1))
+        .listener(outcomes::add).build();
+  }
+
+  private static void write(Path file, JwkSet set, long modifiedSeconds) throws IOException {
+    Files.writeString(file, set.toJson());
+    Files.setLastModifiedTime(file, FileTime.fromMillis(modifiedSeconds * 1000));
+  }
+
+  private static List<String> kids(JwkSet set) {
+    List<String> kids = new ArrayList<>();
+    set.keys().forEach(k -> kids.add(k.kid().orElseThrow()));
+    return kids;
+  }
+
+  /** A clock the test moves by hand. */
+  static final class MutableClock extends Clock {
+    private Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
