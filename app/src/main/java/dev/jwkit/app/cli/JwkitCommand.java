@@ -66,6 +66,8 @@ public final class JwkitCommand implements Callable<Integer> {
   static CommandLine commandLine(String... args) {
     boolean verbose = Arrays.asList(args).contains("--verbose");
     CommandLine commandLine = new CommandLine(new JwkitCommand());
+    // --claims @FILE is jwkit's own syntax: picocli's argument files would swallow it
+    commandLine.setExpandAtFiles(false);
     commandLine.setExitCodeExceptionMapper(e -> exitCodeOf(e));
     commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
       PrintWriter err = cl.getErr();
