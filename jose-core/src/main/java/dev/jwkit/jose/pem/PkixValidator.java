@@ -41,7 +41,8 @@ import java.util.Set;
  * checker would fetch CRLs and OCSP responses over the network. Turn it on with {@link
  * Builder#revocationChecking(boolean)} where that network access is acceptable; it then follows the
  * JDK's {@code com.sun.security.enableCRLDP} and {@code ocsp.enable} settings. The JDK's
- * {@code jdk.certpath.disabledAlgorithms} policy applies (MD5 and weak keys are refused).
+ * {@code jdk.certpath.disabledAlgorithms} policy applies (MD5 and weak keys are refused). Certificates
+ * signed with secp256k1 cannot be validated: JDK 17 no longer implements that curve.
  *
  * <h3>Thread safety</h3>
  * Instances are immutable and safe for concurrent use.

@@ -11,7 +11,10 @@
  *   <li>{@link dev.jwkit.jose.pem.CertificateChain}: a chain, leaf first, to and from {@code x5c}, with
  *       {@code x5t#S256}, {@code x5t} and a leaf-key check; {@link dev.jwkit.jose.pem.PkixValidator}
  *       validates it to caller-given trust anchors at a given instant;
- *   <li>{@link dev.jwkit.jose.pem.CertificateTemplate}: self-signed and issued certificates for key pairs.
+ *   <li>{@link dev.jwkit.jose.pem.CertificateTemplate}: self-signed and issued certificates for key pairs;
+ *   <li>{@link dev.jwkit.jose.pem.JwkPem}: the bridge to JWKs: PEM to and from {@code PublicJwk} and
+ *       {@code PrivateJwk}, key-store entries to {@code PrivateJwk}, chains to JWKs with {@code x5c}, and
+ *       {@code x5c} validation.
  * </ul>
  *
  * <p>Everything takes and returns {@code String} and {@code byte[]}: no file or stream I/O. Bouncy

@@ -352,4 +352,26 @@ class PemTest {
 
     assertThat(Pem.readCertificates(Pem.writeCertificate(certificate))).containsExactly(certificate);
   }
+
+  @Test
+  void parse_windowsLineEndingsAndSurroundingText_areAccepted() {
+    Fixtures.Chain chain = Fixtures.chain();
+    String pem = ("subject=CN = Test Leaf\n" + Pem.writePrivateKey(chain.leafKey().getPrivate())
+        + "\n\n" + Pem.writeCertificate(chain.leaf()) + "trailing comment\n").replace("\n", "\r\n");
+
+    PemBundle bundle = Pem.parse(pem);
+
+    assertSameKeyPair(bundle.keyPairs().get(0), chain.leafKey());
+    assertThat(bundle.certificates()).containsExactly(chain.leaf());
+  }
+
+  @Test
+  void readKeyPair_rsaWithoutCrtParameters_isUnsupported() throws Exception {
+    java.security.interfaces.RSAPrivateCrtKey crt = (java.security.interfaces.RSAPrivateCrtKey) TestKeys.RSA_2048.keyPair().getPrivate();
+    PrivateKey nonCrt = KeyFactory.getInstance("RSA").generatePrivate(
+        new java.security.spec.RSAPrivateKeySpec(crt.getModulus(), crt.getPrivateExponent()));
+
+    assertThatThrownBy(() -> Pem.writePrivateKey(nonCrt))
+        .isInstanceOfSatisfying(JwkitException.class, e -> assertThat(e.code()).isEqualTo(JoseError.UNSUPPORTED_KEY));
+  }
 }

@@ -89,14 +89,18 @@ public final class KeySetCachePolicy {
     return new Builder();
   }
 
-  /** The refresh interval for a response with this {@code max-age} (or none), clamped to the bounds. */
-  public Duration refreshInterval(Optional<Duration> maxAge) {
+  /** The refresh interval for a response with this {@code max-age}, clamped to {@code [minRefresh, maxRefresh]}. */
+  public Duration refreshInterval(Duration maxAge) {
     Objects.requireNonNull(maxAge, "maxAge");
-    Duration d = maxAge.orElse(defaultRefresh);
-    if (d.compareTo(minRefresh) < 0) {
+    if (maxAge.compareTo(minRefresh) < 0) {
       return minRefresh;
     }
-    return d.compareTo(maxRefresh) > 0 ? maxRefresh : d;
+    return maxAge.compareTo(maxRefresh) > 0 ? maxRefresh : maxAge;
+  }
+
+  /** The refresh interval for a response without {@code max-age}: {@code defaultRefresh}. */
+  public Duration refreshInterval() {
+    return defaultRefresh;
   }
 
   /**

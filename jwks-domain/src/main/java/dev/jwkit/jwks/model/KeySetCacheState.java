@@ -54,9 +54,17 @@ public record KeySetCacheState(Optional<Instant> loadedAt, Optional<Instant> exp
     return new KeySetCacheState(Optional.empty(), Optional.empty(), Optional.empty(), 0, now);
   }
 
-  /** After a successful fetch or a 304 at {@code now} with the server's {@code max-age} (or none). */
-  public KeySetCacheState onSuccess(Instant now, Optional<Duration> maxAge, KeySetCachePolicy policy) {
-    Duration interval = policy.refreshInterval(maxAge);
+  /** After a successful fetch or a 304 at {@code now} whose response gave this {@code max-age}. */
+  public KeySetCacheState onSuccess(Instant now, Duration maxAge, KeySetCachePolicy policy) {
+    return loaded(now, policy.refreshInterval(maxAge), policy);
+  }
+
+  /** After a successful fetch or a 304 at {@code now} whose response gave no {@code max-age}. */
+  public KeySetCacheState onSuccess(Instant now, KeySetCachePolicy policy) {
+    return loaded(now, policy.refreshInterval(), policy);
+  }
+
+  private KeySetCacheState loaded(Instant now, Duration interval, KeySetCachePolicy policy) {
     Instant expires = now.plus(interval);
     Instant refreshAt = expires.minus(policy.refreshAhead());
     return new KeySetCacheState(Optional.of(now), Optional.of(expires), lastUnknownKidFetch, 0, refreshAt);

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class KeySetCacheStateTest {
@@ -19,10 +18,10 @@ class KeySetCacheStateTest {
 
   @Test
   void refreshInterval_maxAgeIsClampedToBounds_andDefaultsWhenAbsent() {
-    assertThat(policy.refreshInterval(Optional.of(Duration.ofSeconds(5)))).isEqualTo(Duration.ofMinutes(1));
-    assertThat(policy.refreshInterval(Optional.of(Duration.ofDays(38)))).isEqualTo(Duration.ofHours(24));
-    assertThat(policy.refreshInterval(Optional.of(Duration.ofHours(6)))).isEqualTo(Duration.ofHours(6));
-    assertThat(policy.refreshInterval(Optional.empty())).isEqualTo(Duration.ofMinutes(10));
+    assertThat(policy.refreshInterval(Duration.ofSeconds(5))).isEqualTo(Duration.ofMinutes(1));
+    assertThat(policy.refreshInterval(Duration.ofDays(38))).isEqualTo(Duration.ofHours(24));
+    assertThat(policy.refreshInterval(Duration.ofHours(6))).isEqualTo(Duration.ofHours(6));
+    assertThat(policy.refreshInterval()).isEqualTo(Duration.ofMinutes(10));
   }
 
   @Test
@@ -34,7 +33,7 @@ class KeySetCacheStateTest {
 
   @Test
   void onSuccess_isFreshUntilRefreshAhead_thenRefreshDue_thenStale() {
-    KeySetCacheState s = KeySetCacheState.initial(t0).onSuccess(t0, Optional.of(Duration.ofMinutes(5)), policy);
+    KeySetCacheState s = KeySetCacheState.initial(t0).onSuccess(t0, Duration.ofMinutes(5), policy);
     assertThat(s.freshness(t0.plusSeconds(60), policy)).isEqualTo(Freshness.FRESH);
     assertThat(s.freshness(t0.plusSeconds(270), policy)).isEqualTo(Freshness.REFRESH_DUE);
     assertThat(s.freshness(t0.plusSeconds(301), policy)).isEqualTo(Freshness.STALE);
@@ -43,7 +42,7 @@ class KeySetCacheStateTest {
 
   @Test
   void stale_beyondMaxStaleness_failsClosed_andReportsTimeLeft() {
-    KeySetCacheState s = KeySetCacheState.initial(t0).onSuccess(t0, Optional.of(Duration.ofMinutes(5)), policy);
+    KeySetCacheState s = KeySetCacheState.initial(t0).onSuccess(t0, Duration.ofMinutes(5), policy);
     Instant expiry = t0.plus(Duration.ofMinutes(5));
     assertThat(s.timeLeft(expiry.plus(Duration.ofHours(23)), policy)).isEqualTo(Duration.ofHours(1));
     assertThat(s.freshness(expiry.plus(Duration.ofHours(24)), policy)).isEqualTo(Freshness.STALE);
@@ -53,7 +52,7 @@ class KeySetCacheStateTest {
 
   @Test
   void onFailure_backsOffExponentiallyUpToTheCap_andKeepsTheLastGoodSet() {
-    KeySetCacheState s = KeySetCacheState.initial(t0).onSuccess(t0, Optional.empty(), policy);
+    KeySetCacheState s = KeySetCacheState.initial(t0).onSuccess(t0, policy);
     Instant now = t0.plus(Duration.ofMinutes(10));
     KeySetCacheState f1 = s.onFailure(now, policy);
     assertThat(f1.nextAttemptAt()).isEqualTo(now.plusSeconds(10));
@@ -61,12 +60,12 @@ class KeySetCacheStateTest {
     assertThat(f3.nextAttemptAt()).isEqualTo(now.plusSeconds(40));
     assertThat(policy.retryDelay(20)).isEqualTo(Duration.ofMinutes(5));
     assertThat(f3.loadedAt()).isEqualTo(s.loadedAt());
-    assertThat(f3.onSuccess(now, Optional.empty(), policy).consecutiveFailures()).isZero();
+    assertThat(f3.onSuccess(now, policy).consecutiveFailures()).isZero();
   }
 
   @Test
   void unknownKid_fetchesAtMostOncePerCooldown_onItsOwnBudget() {
-    KeySetCacheState s = KeySetCacheState.initial(t0).onSuccess(t0, Optional.of(Duration.ofHours(1)), policy);
+    KeySetCacheState s = KeySetCacheState.initial(t0).onSuccess(t0, Duration.ofHours(1), policy);
     assertThat(s.mayFetchForUnknownKid(t0.plusSeconds(1), policy)).isTrue();
     KeySetCacheState after = s.onUnknownKidFetch(t0.plusSeconds(1));
     assertThat(after.mayFetchForUnknownKid(t0.plusSeconds(30), policy)).isFalse();

@@ -8,6 +8,11 @@ import dev.jwkit.jose.jwk.JwkGenerator;
 import dev.jwkit.jose.jwk.PublicJwk;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import dev.jwkit.jwks.model.KeyRing;
+import dev.jwkit.jwks.model.KeyRingId;
+import dev.jwkit.jwks.model.Publication;
+import dev.jwkit.jwks.model.RotationPolicy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -154,6 +159,18 @@ class JwksEndpointTest {
     assertThat(d.etag()).isEqualTo("\"v42.abc\"");
     assertThatThrownBy(() -> JwksDocument.jwks(KEYS, "bad\"tag", Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> JwksDocument.jwks(KEYS, Duration.ofDays(2))).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void fromPublication_servesTheDomainBytesWithItsTagAndMaxAge() {
+    Publication p = Publication.of(KeyRing.empty(KeyRingId.of("main")), RotationPolicy.defaults(),
+        Instant.parse("2026-01-01T00:00:00Z"));
+    JwksDocument d = JwksDocument.from(p);
+    assertThat(d.bytes()).isEqualTo(p.toJsonBytes());
+    assertThat(d.etag()).isEqualTo(p.etag());
+    assertThat(d.maxAge()).isEqualTo(p.maxAge());
+    EndpointResponse r = JwksEndpoint.builder().document(d).build().handle(get(p.etag(), null));
+    assertThat(r.status()).isEqualTo(304);
   }
 
   @Test

@@ -331,8 +331,14 @@ public final class KeyCodec {
   }
 
   private static void checkRsa(BigInteger modulus, BigInteger exponent) {
-    if (modulus.signum() <= 0 || exponent.signum() <= 0) {
-      throw new JwkitException(JoseError.INVALID_KEY, "RSA key without a positive modulus and public exponent");
+    if (modulus.signum() <= 0) {
+      throw new JwkitException(JoseError.INVALID_KEY, "RSA key without a positive modulus");
+    }
+    if (exponent.signum() == 0) {
+      throw new JwkitException(JoseError.UNSUPPORTED_KEY, "RSA private key without its public exponent (not in CRT form)");
+    }
+    if (exponent.signum() < 0) {
+      throw new JwkitException(JoseError.INVALID_KEY, "RSA key with a negative public exponent");
     }
     if (modulus.bitLength() > MAX_RSA_BITS) {
       throw new JwkitException(JoseError.UNSUPPORTED_KEY, "RSA modulus longer than " + MAX_RSA_BITS + " bits");
