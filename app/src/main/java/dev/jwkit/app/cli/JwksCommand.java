@@ -1,6 +1,6 @@
 package dev.jwkit.app.cli;
 
-import dev.jwkit.adapters.http.fetching.FetchedJwks;
+import dev.jwkit.jwks.port.FetchedJwks;
 import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jose.jwk.JwkSet;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,12 @@
 package dev.jwkit.app.cli;
 
-import dev.jwkit.adapters.http.fetching.FetchedJwks;
 import dev.jwkit.adapters.http.fetching.HttpJwksFetcher;
 import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jose.jwk.Jwk;
 import dev.jwkit.jose.jwk.JwkSet;
 import dev.jwkit.jose.jwk.PrivateJwk;
+import dev.jwkit.jwks.port.FetchedJwks;
+import dev.jwkit.jwks.port.JwksLocation;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ final class KeySets {
     } catch (IllegalArgumentException e) {
       throw CliException.usage("not a URL: " + url);
     }
-    HttpJwksFetcher.Builder b = HttpJwksFetcher.builder().location(uri);
+    HttpJwksFetcher.Builder b = HttpJwksFetcher.builder();
     if (allowHttp) {
       b.allowInsecureHttp();
     }
@@ -37,8 +38,13 @@ final class KeySets {
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw CliException.usage(e.getMessage() + " (use https, or --allow-http for a trusted network)");
     }
+    java.util.Optional<String> refusal = fetcher.refusal(uri);
+    if (refusal.isPresent()) {
+      throw CliException.usage("will not fetch " + url + ": " + refusal.get()
+          + " (use https, or --allow-http for a trusted network)");
+    }
     try {
-      return fetcher.fetch();
+      return fetcher.fetch(JwksLocation.of(url));
     } catch (JwkitException e) {
       throw CliException.io("cannot fetch " + url + ": " + e.code().id() + ": " + e.getMessage());
     }

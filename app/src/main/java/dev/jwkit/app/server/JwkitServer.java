@@ -170,7 +170,7 @@ public final class JwkitServer implements AutoCloseable {
   }
 
   private static JwksDocument document(Publication publication) {
-    return JwksDocument.jwks(publication.keys(), publication.contentTag(), publication.maxAge());
+    return JwksDocument.from(publication);
   }
 
   private static JwksDocument discovery(String issuer, JwkitConfig config) {

@@ -188,10 +188,15 @@ public final class HttpJwksFetcher implements JwksFetcher {
   private FetchedJwks exchange(URI location, @Nullable String etag) {
     Exchange ex = send(location, etag, JSON_CONTENT_TYPES);
     if (ex.notModified) {
-      return FetchedJwks.notModified(ex.etag, ex.maxAge, clock.instant());
+      return withCache(FetchedJwks.notModified(clock.instant()), ex);
     }
     checkKeySet(ex);
-    return FetchedJwks.of(ex.body, ex.etag, ex.maxAge, clock.instant());
+    return withCache(FetchedJwks.of(ex.body, clock.instant()), ex);
+  }
+
+  private static FetchedJwks withCache(FetchedJwks fetched, Exchange ex) {
+    FetchedJwks f = ex.etag.isPresent() ? fetched.withEtag(ex.etag.get()) : fetched;
+    return ex.maxAge.isPresent() ? f.withMaxAge(ex.maxAge.get()) : f;
   }
 
   private void checkKeySet(Exchange ex) {
