@@ -1,0 +1,120 @@
+package dev.jwkit.adapters.vault.kv;
+
+import dev.jwkit.adapters.vault.VaultError;
+import dev.jwkit.adapters.vault.internal.VaultClient;
+import dev.jwkit.adapters.vault.internal.VaultRequest;
+import dev.jwkit.adapters.vault.internal.VaultResponse;
+import dev.jwkit.jose.Json;
+import dev.jwkit.jose.JwkitException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** The KV v2 endpoints the repository uses, on one mount (VAULT-API.md B1). */
+final class KvV2Api {
+
+  /** A secret's current data and the version it was read at. */
+  record Versioned(Map<String, Object> data, long version) {}
+
+  private final VaultClient client;
+  private final String mount;
+  private final AtomicBoolean mountChecked = new AtomicBoolean();
+
+  KvV2Api(VaultClient client, String mount) {
+    this.client = client;
+    this.mount = mount;
+  }
+
+  String mount() {
+    return mount;
+  }
+
+  /**
+   * Checks once that the mount is KV version 2, with the mount preflight the Vault CLI uses ({@code
+   * sys/internal/ui/mounts/:mount}). Without this, writing {@code mount/data/x} on a KV v1 mount would
+   * silently create a secret literally named {@code data/x}. When the preflight is not allowed (403) the
+   * shape of the KV answers is checked instead.
+   *
+   * @throws JwkitException {@link VaultError#KV_VERSION_MISMATCH} for a KV v1 or non-KV mount
+   */
+  void checkMount() {
+    if (mountChecked.get()) {
+      return;
+    }
+    VaultResponse r;
+    try {
+      r = client.send(VaultRequest.read("sys/internal/ui/mounts/" + mount));
+    } catch (JwkitException e) {
+      if (e.code() == VaultError.PERMISSION_DENIED || e.code() == VaultError.INVALID_REQUEST) {
+        return; // preflight not allowed for this token: fall back to checking answers' shapes
+      }
+      throw e;
+    }
+    if (r.isSuccess()) {
+      Map<String, Object> data = r.data();
+      Object type = data.get("type");
+      Object version = VaultResponse.objectOrEmpty(data.get("options")).get("version");
+      if (!"kv".equals(type) && !"generic".equals(type)) {
+        throw new JwkitException(VaultError.KV_VERSION_MISMATCH, "mount " + mount + " is a '" + type + "' engine, not KV version 2");
+      }
+      if (!"2".equals(version)) {
+        throw new JwkitException(VaultError.KV_VERSION_MISMATCH, "mount " + mount + " is KV version 1; jwkit needs KV version 2 (check-and-set)");
+      }
+    }
+    mountChecked.set(true);
+  }
+
+  /** Reads the current version; empty if the secret is missing, or its current version deleted or destroyed. */
+  Optional<Versioned> read(String path) {
+    checkMount();
+    String full = mount + "/data/" + path;
+    VaultResponse r = client.send(VaultRequest.read(full));
+    if (r.isNotFound()) {
+      return Optional.empty();
+    }
+    Map<String, Object> outer = r.data();
+    if (!outer.containsKey("metadata")) {
+      throw new JwkitException(VaultError.KV_VERSION_MISMATCH, "mount " + mount + " answered without KV v2 metadata: is it KV version 1?");
+    }
+    Object data = outer.get("data");
+    if (data == null || data == Json.NULL) {
+      return Optional.empty();
+    }
+    long version = VaultResponse.integer(VaultResponse.objectOrEmpty(outer.get("metadata")), "version", full);
+    return Optional.of(new Versioned(VaultResponse.objectOrEmpty(data), version));
+  }
+
+  /**
+   * Writes with check-and-set: succeeds only if the secret's current version is {@code expectedVersion}
+   * (0: the secret must not exist).
+   *
+   * @return the new version
+   * @throws JwkitException {@link VaultError#CAS_CONFLICT} if another writer got there first
+   */
+  long write(String path, Map<String, Object> data, long expectedVersion) {
+    checkMount();
+    String full = mount + "/data/" + path;
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("options", Map.of("cas", expectedVersion));
+    body.put("data", data);
+    VaultResponse r = client.send(VaultRequest.write(full, body, true));
+    if (r.status() == 204 || !r.data().containsKey("version")) {
+      throw new JwkitException(VaultError.KV_VERSION_MISMATCH, "mount " + mount + " accepted a write without a version: is it KV version 1?");
+    }
+    return VaultResponse.integer(r.data(), "version", full);
+  }
+
+  /** The current version of the secret's metadata (0 when missing); counts deleted versions too. */
+  long currentVersion(String path) {
+    checkMount();
+    VaultResponse r = client.send(VaultRequest.read(mount + "/metadata/" + path));
+    return r.isNotFound() ? 0 : VaultResponse.optionalInteger(r.data(), "current_version").orElse(0L);
+  }
+
+  /** Deletes every version and the metadata (idempotent). */
+  void destroy(String path) {
+    checkMount();
+    client.send(VaultRequest.delete(mount + "/metadata/" + path));
+  }
+}

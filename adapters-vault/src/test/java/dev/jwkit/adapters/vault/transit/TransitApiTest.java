@@ -1,0 +1,21 @@
+package dev.jwkit.adapters.vault.transit;
+
+import dev.jwkit.adapters.vault.testing.FakeVault;
+import dev.jwkit.adapters.vault.testing.VaultTarget;
+import org.junit.jupiter.api.AfterAll;
+
+/** {@link TransitApiContract} against the in-process Vault double. */
+class TransitApiTest extends TransitApiContract {
+
+  private final FakeVault vault = FakeVault.start();
+
+  @Override
+  protected VaultTarget target() {
+    return VaultTarget.of(vault);
+  }
+
+  @AfterAll
+  void stop() {
+    vault.close();
+  }
+}
