@@ -2,6 +2,7 @@ package dev.jwkit.app.cli;
 
 import dev.jwkit.app.config.Durations;
 import dev.jwkit.app.wiring.KeyRingAccess;
+import dev.jwkit.jose.Base64Url;
 import dev.jwkit.jose.Json;
 import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jose.jwa.JwsAlgorithm;
@@ -16,6 +17,7 @@ import dev.jwkit.jose.jwt.JwtVerifier;
 import dev.jwkit.jose.jwt.VerifiedJwt;
 import dev.jwkit.jwks.model.KeyRing;
 import dev.jwkit.jwks.model.ManagedKey;
+import dev.jwkit.jwks.port.KeyCustody;
 import dev.jwkit.jwks.port.KeyRingEventListener;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -111,16 +113,37 @@ final class TokenCommand implements Callable<Integer> {
         KeyRing ring = KeysCommand.requireRing(access);
         ManagedKey active = ring.active().orElseThrow(() -> CliException.io(
             "the ring in " + access.location() + " has no active key; run: jwkit keys rotate"));
-        PrivateJwk privateKey = active.material().privateJwk().orElseThrow(() -> CliException.io(
-            "the active key " + active.kid() + " is held by " + active.material().custody() + " custody; sign through serve"));
         algorithm = active.algorithm();
         if (alg != null && Algorithms.parse(alg) != algorithm) {
           throw CliException.usage("the ring's active key " + active.kid() + " signs with " + algorithm.jwaName()
               + ", not " + alg + "; drop --alg");
         }
+        if (active.material().privateJwk().isEmpty()) {
+          // the key lives in external custody (Vault Transit): the custody signs
+          KeyCustody custody = access.custody();
+          JwsHeader h = header(algorithm, Optional.of(active.kid()));
+          byte[] payload = jwtClaims.toJson().getBytes(StandardCharsets.UTF_8);
+          String signingInput = Base64Url.encodeUtf8(h.toJson()) + "." + Base64Url.encode(payload);
+          byte[] signature = custody.sign(active.material(), signingInput.getBytes(StandardCharsets.US_ASCII));
+          Console.of(spec).out(signingInput + "." + Base64Url.encode(signature));
+          return JwkitCommand.EXIT_OK;
+        }
+        PrivateJwk privateKey = active.material().privateJwk().get();
         key = privateKey;
         kid = Optional.of(active.kid());
       }
+      JwsSigner signer;
+      try {
+        signer = JwsSigner.of(key, algorithm);
+      } catch (JwkitException e) {
+        throw CliException.io("the key cannot sign " + algorithm.jwaName() + ": " + e.code().id() + ": " + e.getMessage());
+      }
+      String token = signer.signCompact(header(algorithm, kid), jwtClaims.toJson().getBytes(StandardCharsets.UTF_8));
+      Console.of(spec).out(token);
+      return JwkitCommand.EXIT_OK;
+    }
+
+    private JwsHeader header(JwsAlgorithm algorithm, Optional<String> kid) {
       JwsHeader.Builder hb = JwsHeader.builder().alg(algorithm);
       kid.ifPresent(hb::kid);
       if (!typ.isEmpty()) {
@@ -141,15 +164,7 @@ final class TokenCommand implements Callable<Integer> {
           }
         }
       }
-      JwsSigner signer;
-      try {
-        signer = JwsSigner.of(key, algorithm);
-      } catch (JwkitException e) {
-        throw CliException.io("the key cannot sign " + algorithm.jwaName() + ": " + e.code().id() + ": " + e.getMessage());
-      }
-      String token = signer.signCompact(hb.build(), jwtClaims.toJson().getBytes(StandardCharsets.UTF_8));
-      Console.of(spec).out(token);
-      return JwkitCommand.EXIT_OK;
+      return hb.build();
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.jwkit.app.config;
 
+import dev.jwkit.adapters.vault.VaultAuth;
+import dev.jwkit.adapters.vault.VaultSettings;
 import dev.jwkit.app.config.JwkitConfig.ConfigValues;
 import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jose.jwa.JwsAlgorithm;
@@ -41,8 +43,10 @@ public final class ConfigLoader {
   /** Every configuration key, in the order the README documents them. */
   public static final List<String> KEYS = List.of(
       "storage.type", "storage.file.dataDir",
-      "storage.vault.address", "storage.vault.auth.method", "storage.vault.auth.token",
-      "storage.vault.kvMount", "storage.vault.path", "storage.vault.transit",
+      "storage.vault.address", "storage.vault.namespace", "storage.vault.caFile", "storage.vault.allowHttp",
+      "storage.vault.auth.method", "storage.vault.auth.token", "storage.vault.auth.roleId",
+      "storage.vault.auth.secretId", "storage.vault.auth.mount",
+      "storage.vault.kvMount", "storage.vault.path", "storage.vault.transit", "storage.vault.transitMount",
       "ring.id",
       "rotation.algorithm", "rotation.rotationPeriod", "rotation.publishLead", "rotation.retirementWindow",
       "rotation.maxTokenLifetime", "rotation.clockSkew", "rotation.maxAge", "rotation.clientCacheAge",
@@ -102,7 +106,7 @@ public final class ConfigLoader {
       origin.put(e.getKey(), "flag");
     }
     ConfigValues v = new ConfigValues();
-    bind(values, origin, problems, v);
+    bind(values, origin, problems, v, environment);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -161,7 +165,7 @@ public final class ConfigLoader {
   }
 
   private static void bind(Map<String, String> values, Map<String, String> origin, List<String> problems,
-      ConfigValues v) {
+      ConfigValues v, Map<String, String> environment) {
     Binder b = new Binder(values, origin, problems);
     b.with("storage.type", s -> {
       switch (s.toLowerCase(Locale.ROOT)) {
@@ -216,17 +220,80 @@ public final class ConfigLoader {
       problems.add("rotation policy: " + e.getMessage());
     }
     if (v.storage == JwkitConfig.Storage.VAULT) {
-      List<String> missing = new ArrayList<>();
-      for (String k : List.of("storage.vault.address", "storage.vault.kvMount", "storage.vault.path")) {
-        if (!values.containsKey(k)) {
-          missing.add(k + " (" + envName(k) + ")");
-        }
+      bindVault(values, environment, b, problems, v);
+    }
+  }
+
+  private static void bindVault(Map<String, String> values, Map<String, String> environment, Binder b,
+      List<String> problems, ConfigValues v) {
+    VaultSettings.Builder settings = VaultSettings.builder();
+    if (!values.containsKey("storage.vault.address")) {
+      problems.add("storage.type is vault but storage.vault.address (JWKIT_STORAGE_VAULT_ADDRESS) is missing");
+    }
+    b.with("storage.vault.address", s -> settings.address(new URI(s.trim())));
+    b.with("storage.vault.namespace", s -> settings.namespace(nonBlank(s)));
+    b.with("storage.vault.allowHttp", s -> {
+      if (bool(s)) {
+        settings.allowPlaintextHttp();
       }
-      if (!missing.isEmpty()) {
-        problems.add("storage.type is vault but these keys are missing: " + String.join(", ", missing));
+    });
+    b.with("storage.vault.caFile", s -> {
+      try {
+        settings.caCertificatesPem(Files.readString(Path.of(s.trim()), StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read the CA file " + s + ": " + e.getMessage(), e);
       }
-      problems.add("storage.type: vault is not available in this build (the Vault adapter is not wired"
-          + " into the app yet); use storage.type: file with storage.file.dataDir");
+    });
+    String method = values.getOrDefault("storage.vault.auth.method", "token").trim().toLowerCase(Locale.ROOT);
+    if (method.equals("token")) {
+      String configured = values.get("storage.vault.auth.token");
+      if (configured == null && !environment.containsKey("VAULT_TOKEN")) {
+        problems.add("storage.vault.auth.method is token but no token is given: set VAULT_TOKEN or"
+            + " storage.vault.auth.token (JWKIT_STORAGE_VAULT_AUTH_TOKEN)");
+      }
+      settings.auth(VaultAuth.token(() -> configured != null ? configured : environment.getOrDefault("VAULT_TOKEN", "")));
+    } else if (method.equals("approle")) {
+      String roleId = values.get("storage.vault.auth.roleId");
+      String secretId = values.get("storage.vault.auth.secretId");
+      if (roleId == null) {
+        problems.add("storage.vault.auth.method is approle but storage.vault.auth.roleId (JWKIT_STORAGE_VAULT_AUTH_ROLE_ID) is missing");
+      }
+      if (secretId == null && !environment.containsKey("VAULT_SECRET_ID")) {
+        problems.add("storage.vault.auth.method is approle but no secret id is given: set VAULT_SECRET_ID or"
+            + " storage.vault.auth.secretId (JWKIT_STORAGE_VAULT_AUTH_SECRET_ID)");
+      }
+      if (roleId != null) {
+        java.util.function.Supplier<String> sid = () -> secretId != null ? secretId : environment.getOrDefault("VAULT_SECRET_ID", "");
+        String mount = values.get("storage.vault.auth.mount");
+        settings.auth(mount == null ? VaultAuth.appRole(roleId, sid) : VaultAuth.appRole(mount, roleId, sid));
+      }
+    } else {
+      problems.add("storage.vault.auth.method (from " + "config" + ", env JWKIT_STORAGE_VAULT_AUTH_METHOD): must be 'token' or 'approle'");
+    }
+    String[] kv = {VaultStorage.DEFAULT_KV_MOUNT, VaultStorage.DEFAULT_PATH, VaultStorage.DEFAULT_TRANSIT_MOUNT};
+    boolean[] transit = {false};
+    b.with("storage.vault.kvMount", s -> kv[0] = nonBlank(s));
+    b.with("storage.vault.path", s -> kv[1] = nonBlank(s));
+    b.with("storage.vault.transitMount", s -> kv[2] = nonBlank(s));
+    b.with("storage.vault.transit", s -> transit[0] = bool(s));
+    int before = problems.size();
+    if (problems.isEmpty()) {
+      try {
+        v.vault = Optional.of(new VaultStorage(settings.build(), kv[0], kv[1], transit[0], kv[2]));
+      } catch (RuntimeException e) {
+        problems.add("storage.vault: " + e.getMessage());
+      }
+    }
+    if (problems.size() > before) {
+      v.vault = Optional.empty();
+    }
+  }
+
+  private static boolean bool(String s) {
+    switch (s.trim().toLowerCase(Locale.ROOT)) {
+      case "true": case "yes": case "on": return true;
+      case "false": case "no": case "off": return false;
+      default: throw new IllegalArgumentException("must be true or false");
     }
   }
 

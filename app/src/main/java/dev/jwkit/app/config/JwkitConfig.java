@@ -43,6 +43,7 @@ public final class JwkitConfig {
   private final int port;
   private final Duration reloadInterval;
   private final Optional<URI> issuer;
+  private final Optional<VaultStorage> vault;
 
   JwkitConfig(ConfigValues v) {
     this.storage = v.storage;
@@ -53,6 +54,12 @@ public final class JwkitConfig {
     this.port = v.port;
     this.reloadInterval = v.reloadInterval;
     this.issuer = v.issuer;
+    this.vault = v.vault;
+  }
+
+  /** The Vault settings, present when {@link #storage()} is {@link Storage#VAULT}. */
+  public Optional<VaultStorage> vault() {
+    return vault;
   }
 
   /** The storage kind. */
@@ -97,7 +104,7 @@ public final class JwkitConfig {
 
   @Override
   public String toString() {
-    return "JwkitConfig[storage=" + storage + ", dataDir=" + dataDir + ", ring=" + ringId + ", host=" + host
+    return "JwkitConfig[storage=" + storage + vault.map(x -> " " + x).orElse("") + ", dataDir=" + dataDir + ", ring=" + ringId + ", host=" + host
         + ", port=" + port + ", issuer=" + issuer.map(URI::toString).orElse("-") + ", policy=" + policy + "]";
   }
 
@@ -111,5 +118,6 @@ public final class JwkitConfig {
     int port = DEFAULT_PORT;
     Duration reloadInterval = DEFAULT_RELOAD_INTERVAL;
     Optional<URI> issuer = Optional.empty();
+    Optional<VaultStorage> vault = Optional.empty();
   }
 }

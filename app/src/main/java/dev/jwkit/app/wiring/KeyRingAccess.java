@@ -1,7 +1,10 @@
 package dev.jwkit.app.wiring;
 
 import dev.jwkit.adapters.file.keyring.FileKeyRingRepository;
+import dev.jwkit.adapters.vault.kv.VaultKvKeyRingRepository;
+import dev.jwkit.adapters.vault.transit.VaultTransitKeyCustody;
 import dev.jwkit.app.config.JwkitConfig;
+import dev.jwkit.app.config.VaultStorage;
 import dev.jwkit.jwks.application.KeyRotationService;
 import dev.jwkit.jwks.inmemory.LocalKeyCustody;
 import dev.jwkit.jwks.model.KeyRing;
@@ -14,8 +17,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The key ring of a configuration: its repository (the file adapter), its custody (local), and the
- * domain's {@link KeyRotationService} over them. The one place where storage is chosen.
+ * The key ring of a configuration: its repository (the file adapter, or Vault KV v2), its custody (local,
+ * or Vault Transit), and the domain's {@link KeyRotationService} over them. The one place where storage
+ * is chosen.
  *
  * <p>Instances are immutable and safe for concurrent use.
  */
@@ -25,12 +29,26 @@ public final class KeyRingAccess {
   private final KeyCustody custody;
   private final KeyRotationService rotation;
   private final Clock clock;
+  private final String location;
 
   private KeyRingAccess(JwkitConfig config, Clock clock, KeyRingEventListener listener) {
     this.config = config;
     this.clock = clock;
-    this.repository = FileKeyRingRepository.of(config.dataDir());
-    this.custody = new LocalKeyCustody();
+    Optional<VaultStorage> vault = config.storage() == JwkitConfig.Storage.VAULT ? config.vault() : Optional.empty();
+    if (vault.isPresent()) {
+      VaultStorage v = vault.get();
+      this.repository = VaultKvKeyRingRepository.builder().settings(v.settings()).mount(v.kvMount())
+          .pathPrefix(v.path()).build();
+      this.custody = v.transit()
+          ? VaultTransitKeyCustody.builder().settings(v.settings()).mount(v.transitMount())
+              .keyNamePrefix("jwkit-" + config.ringId().value()).build()
+          : new LocalKeyCustody();
+      this.location = "Vault " + v.settings().address() + " " + v.kvMount() + "/" + v.path() + "/" + config.ringId().value();
+    } else {
+      this.repository = FileKeyRingRepository.of(config.dataDir());
+      this.custody = new LocalKeyCustody();
+      this.location = config.dataDir().toAbsolutePath().normalize().toString();
+    }
     this.rotation = KeyRotationService.builder()
         .repository(repository).custody(custody).policy(config.policy()).clock(clock)
         .ringId(config.ringId()).listener(listener).build();
@@ -86,6 +104,6 @@ public final class KeyRingAccess {
 
   /** Where the ring is stored, for messages. */
   public String location() {
-    return config.dataDir().toAbsolutePath().normalize().toString();
+    return location;
   }
 }

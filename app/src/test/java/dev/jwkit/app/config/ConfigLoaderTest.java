@@ -52,11 +52,25 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void vault_isAClearErrorInThisBuild() {
+  void vault_withoutAddressOrToken_listsBothProblems() {
     assertThatThrownBy(() -> ConfigLoader.of(Map.of("JWKIT_STORAGE_TYPE", "vault")).load(Optional.empty(), Map.of()))
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
             .anySatisfy(p -> assertThat(p).contains("storage.vault.address"))
-            .anySatisfy(p -> assertThat(p).contains("not available in this build")));
+            .anySatisfy(p -> assertThat(p).contains("VAULT_TOKEN")));
+  }
+
+  @Test
+  void vault_fullConfiguration_isAccepted_andNamesNoSecret() throws Exception {
+    Path f = dir.resolve("vault.yaml");
+    Files.writeString(f, "storage:\n  type: vault\n  vault:\n    address: https://vault.example:8200\n"
+        + "    auth:\n      method: approle\n      roleId: r1\n    kvMount: kv\n    path: teams/a\n    transit: true\n");
+    JwkitConfig c = ConfigLoader.of(Map.of("VAULT_SECRET_ID", "s3cr3t")).load(Optional.of(f), Map.of());
+    assertThat(c.storage()).isEqualTo(JwkitConfig.Storage.VAULT);
+    VaultStorage v = c.vault().orElseThrow();
+    assertThat(v.kvMount()).isEqualTo("kv");
+    assertThat(v.path()).isEqualTo("teams/a");
+    assertThat(v.transit()).isTrue();
+    assertThat(c.toString()).doesNotContain("s3cr3t");
   }
 
   @Test
