@@ -188,15 +188,10 @@ public final class HttpJwksFetcher implements JwksFetcher {
   private FetchedJwks exchange(URI location, @Nullable String etag) {
     Exchange ex = send(location, etag, JSON_CONTENT_TYPES);
     if (ex.notModified) {
-      return withCache(FetchedJwks.notModified(clock.instant()), ex);
+      return new FetchedJwks(new byte[0], true, ex.etag, ex.maxAge, clock.instant());
     }
     checkKeySet(ex);
-    return withCache(FetchedJwks.of(ex.body, clock.instant()), ex);
-  }
-
-  private static FetchedJwks withCache(FetchedJwks fetched, Exchange ex) {
-    FetchedJwks f = ex.etag.isPresent() ? fetched.withEtag(ex.etag.get()) : fetched;
-    return ex.maxAge.isPresent() ? f.withMaxAge(ex.maxAge.get()) : f;
+    return new FetchedJwks(ex.body, false, ex.etag, ex.maxAge, clock.instant());
   }
 
   private void checkKeySet(Exchange ex) {
