@@ -1,23 +1,37 @@
 package dev.jwkit.app.cli;
 
+import dev.jwkit.app.config.ConfigException;
+import dev.jwkit.jose.InvalidTokenException;
+import dev.jwkit.jose.JwkitException;
+import dev.jwkit.jwks.model.InvalidConfigurationException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
  * The {@code jwkit} command line: the entry point of the composed distribution.
  *
- * <p>Exit codes are a contract: 0 success, 1 invalid token or failed check, 2 usage error, 3 input or
- * I/O error.
+ * <p>Exit codes are a contract: 0 success, 1 invalid token or failed check, 2 usage error (including a
+ * bad configuration), 3 input or I/O error (including a missing key ring).
  */
 @Command(
     name = "jwkit",
     mixinStandardHelpOptions = true,
     versionProvider = JwkitCommand.Version.class,
-    description = "Manage signing keys, publish them as a JWKS, sign and verify JWTs.")
+    description = "Manage signing keys, publish them as a JWKS, sign and verify JWTs.",
+    subcommands = {KeysCommand.class, TokenCommand.class, JwksCommand.class, ServeCommand.class,
+        CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:success", "1:invalid token or failed check", "2:usage or configuration error",
+        "3:input, I/O or storage error (e.g. no key ring yet)"})
 public final class JwkitCommand implements Callable<Integer> {
 
   /** Success. */
@@ -31,6 +45,10 @@ public final class JwkitCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
+  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+      description = "Print stack traces of failures (for bug reports).")
+  boolean verbose;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -41,13 +59,90 @@ public final class JwkitCommand implements Callable<Integer> {
 
   /** Runs the command line and returns the exit code, without exiting the JVM. */
   public static int run(String... args) {
+    return commandLine(args).execute(args);
+  }
+
+  /** The configured picocli command line (exit codes and error handling set), for tests and {@link #run}. */
+  static CommandLine commandLine(String... args) {
+    boolean verbose = Arrays.asList(args).contains("--verbose");
     CommandLine commandLine = new CommandLine(new JwkitCommand());
-    return commandLine.execute(args);
+    // --claims @FILE is jwkit's own syntax: picocli's argument files would swallow it
+    commandLine.setExpandAtFiles(false);
+    commandLine.setExitCodeExceptionMapper(e -> exitCodeOf(e));
+    commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
+      PrintWriter err = cl.getErr();
+      report(e, err, verbose);
+      err.flush();
+      return exitCodeOf(e);
+    });
+    return commandLine;
+  }
+
+  static int exitCodeOf(Throwable e) {
+    if (e instanceof CliException) {
+      return ((CliException) e).exitCode();
+    }
+    if (e instanceof CommandLine.ParameterException || e instanceof ConfigException
+        || e instanceof InvalidConfigurationException || e instanceof IllegalArgumentException) {
+      return EXIT_USAGE;
+    }
+    if (e instanceof InvalidTokenException) {
+      return EXIT_INVALID;
+    }
+    return EXIT_IO;
+  }
+
+  private static void report(Exception e, PrintWriter err, boolean verbose) {
+    if (e instanceof ConfigException) {
+      err.println("jwkit: invalid configuration (fix every line below, then start again):");
+      for (String p : ((ConfigException) e).problems()) {
+        err.println("  - " + p);
+      }
+    } else if (e instanceof InvalidConfigurationException) {
+      err.println("jwkit: invalid configuration (fix every line below, then start again):");
+      for (String p : ((InvalidConfigurationException) e).problems()) {
+        err.println("  - " + p);
+      }
+    } else if (e instanceof CliException) {
+      err.println("jwkit: " + e.getMessage());
+    } else if (e instanceof JwkitException) {
+      String id = ((JwkitException) e).code().id();
+      String m = String.valueOf(e.getMessage());
+      err.println("jwkit: " + (m.startsWith(id + ": ") ? m : id + ": " + m));
+    } else if (e instanceof IllegalArgumentException) {
+      err.println("jwkit: " + e.getMessage() + " (see --help)");
+    } else {
+      err.println("jwkit: unexpected error: " + e + " (rerun with --verbose and report it)");
+    }
+    if (verbose) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      err.print(trace);
+    }
+  }
+
+  private static volatile java.io.InputStream stdin = System.in;
+
+  /** Standard input (replaceable by tests). */
+  static java.io.InputStream stdin() {
+    return stdin;
+  }
+
+  static void stdin(java.io.InputStream in) {
+    stdin = in;
+  }
+
+  /** The process environment, read once per command. */
+  static Map<String, String> environment() {
+    return System.getenv();
   }
 
   /** The process entry point. */
   public static void main(String[] args) {
-    System.exit(run(args));
+    int code = run(args);
+    if (code != EXIT_OK || !ServeCommand.isServing()) {
+      System.exit(code);
+    }
   }
 
   /** Reads the version from the jar manifest, falling back to "development" when run from classes. */
