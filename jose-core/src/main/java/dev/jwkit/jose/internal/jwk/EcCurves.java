@@ -1,0 +1,153 @@
+package dev.jwkit.jose.internal.jwk;
+
+import dev.jwkit.jose.JoseError;
+import dev.jwkit.jose.JwkitException;
+import dev.jwkit.jose.jwa.Curve;
+import java.math.BigInteger;
+import java.security.AlgorithmParameters;
+import java.security.GeneralSecurityException;
+import java.security.Provider;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.util.EnumMap;
+import java.util.Map;
+import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.math.ec.ECPoint;
+
+/**
+ * The Weierstrass curves of JWK {@code EC} keys: domain parameters from Bouncy Castle for validation and
+ * from the JCA for key objects.
+ *
+ * <p>Point and scalar arithmetic is Bouncy Castle's ({@link CustomNamedCurves}, falling back to {@link
+ * ECNamedCurveTable}); this class only applies the range checks of NIST SP 800-56A r3 §5.6.2.3.4 (partial
+ * public-key validation) and compares results. Stateless after class initialisation; safe for concurrent use.
+ */
+public final class EcCurves {
+
+  private static final Map<Curve, X9ECParameters> BC = new EnumMap<>(Curve.class);
+  private static final Map<Curve, ECParameterSpec> JCA = new EnumMap<>(Curve.class);
+
+  static {
+    for (Curve curve : Curve.values()) {
+      if (curve.keyType() != dev.jwkit.jose.jwa.KeyType.EC) {
+        continue;
+      }
+      X9ECParameters params = CustomNamedCurves.getByName(curve.jcaName());
+      if (params == null) {
+        params = ECNamedCurveTable.getByName(curve.jcaName());
+      }
+      BC.put(curve, params);
+      try {
+        AlgorithmParameters ap = AlgorithmParameters.getInstance("EC", provider(curve));
+        ap.init(new ECGenParameterSpec(curve.jcaName()));
+        JCA.put(curve, ap.getParameterSpec(ECParameterSpec.class));
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("EC curve not available: " + curve.jcaName(), e);
+      }
+    }
+  }
+
+  private EcCurves() {}
+
+  /**
+   * The provider for key factories, key generators and signatures on this curve: the JDK's SunEC for the
+   * NIST curves, Bouncy Castle for secp256k1 (removed from SunEC in JDK 16).
+   */
+  public static Provider provider(Curve curve) {
+    if (curve == Curve.SECP256K1) {
+      return BouncyCastle.PROVIDER;
+    }
+    try {
+      return AlgorithmParameters.getInstance("EC").getProvider();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("no EC provider", e);
+    }
+  }
+
+  /** Whether the curve needs the Bouncy Castle provider (it is not in the JDK 17). */
+  public static boolean needsBouncyCastle(Curve curve) {
+    return curve == Curve.SECP256K1;
+  }
+
+  /** The JCA domain parameters of an EC curve. */
+  public static ECParameterSpec jcaSpec(Curve curve) {
+    ECParameterSpec spec = JCA.get(curve);
+    if (spec == null) {
+      throw new IllegalArgumentException("not an EC curve: " + curve);
+    }
+    return spec;
+  }
+
+  /** The order n of the base point. */
+  public static BigInteger order(Curve curve) {
+    return BC.get(curve).getN();
+  }
+
+  /**
+   * The EC curve with these JCA domain parameters.
+   *
+   * @throws JwkitException {@link JoseError#UNSUPPORTED_KEY} if they are not those of a supported named curve
+   */
+  public static Curve curveOf(ECParameterSpec spec) {
+    for (Map.Entry<Curve, ECParameterSpec> entry : JCA.entrySet()) {
+      ECParameterSpec known = entry.getValue();
+      if (known.getCurve().equals(spec.getCurve())
+          && known.getGenerator().equals(spec.getGenerator())
+          && known.getOrder().equals(spec.getOrder())
+          && known.getCofactor() == spec.getCofactor()) {
+        return entry.getKey();
+      }
+    }
+    throw new JwkitException(JoseError.UNSUPPORTED_KEY, "EC key is not on a supported named curve");
+  }
+
+  /**
+   * Checks that (x, y) is a valid public point of the curve: coordinates in [0, p), on the curve, not the
+   * point at infinity, in the prime-order subgroup.
+   *
+   * @throws JwkitException {@link JoseError#INVALID_KEY} otherwise
+   */
+  public static ECPoint validatePublicPoint(Curve curve, BigInteger x, BigInteger y) {
+    X9ECParameters params = BC.get(curve);
+    BigInteger p = params.getCurve().getField().getCharacteristic();
+    if (x.signum() < 0 || y.signum() < 0 || x.compareTo(p) >= 0 || y.compareTo(p) >= 0) {
+      throw new JwkitException(JoseError.INVALID_KEY, "EC coordinate out of range for " + curve.jwkName());
+    }
+    ECPoint point;
+    try {
+      point = params.getCurve().validatePoint(x, y);
+    } catch (IllegalArgumentException e) {
+      throw new JwkitException(JoseError.INVALID_KEY, "EC point is not on curve " + curve.jwkName());
+    }
+    if (point.isInfinity()) {
+      throw new JwkitException(JoseError.INVALID_KEY, "EC point is the point at infinity");
+    }
+    return point;
+  }
+
+  /**
+   * Checks that the private scalar d is in [1, n-1] and that d·G is the public point (x, y).
+   *
+   * @throws JwkitException {@link JoseError#INVALID_KEY} otherwise; the message never contains d
+   */
+  public static void validatePrivate(Curve curve, BigInteger d, BigInteger x, BigInteger y) {
+    X9ECParameters params = BC.get(curve);
+    if (d.signum() <= 0 || d.compareTo(params.getN()) >= 0) {
+      throw new JwkitException(JoseError.INVALID_KEY, "EC private scalar out of range for " + curve.jwkName());
+    }
+    ECPoint q = params.getG().multiply(d).normalize();
+    if (q.isInfinity()
+        || !q.getAffineXCoord().toBigInteger().equals(x)
+        || !q.getAffineYCoord().toBigInteger().equals(y)) {
+      throw new JwkitException(JoseError.INVALID_KEY, "EC private key does not match its public key");
+    }
+  }
+
+  /** The public point d·G as (x, y). */
+  public static BigInteger[] publicPoint(Curve curve, BigInteger d) {
+    ECPoint q = BC.get(curve).getG().multiply(d).normalize();
+    return new BigInteger[] {q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger()};
+  }
+}

@@ -1,0 +1,159 @@
+package dev.jwkit.jose.jwt;
+
+import dev.jwkit.jose.InvalidTokenException;
+import dev.jwkit.jose.JoseError;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The claim and {@code typ} rules of a {@link JwtVerifier}, applied to a token whose signature has
+ * already been verified. Immutable; built only by {@link JwtVerifier.Builder}.
+ *
+ * <p>The checks run in a fixed order, so that a token that breaks several rules always reports the same
+ * code: {@code typ}, then {@code exp}, {@code nbf}, {@code iat} (future, then maximum age), then {@code
+ * iss}, {@code aud}, {@code sub}, then the other required claims.
+ */
+final class ClaimRules {
+
+  /** {@code typ} values accepted when no type is configured: absent, or the generic {@code JWT}. */
+  private static final String GENERIC_TYPE = "jwt";
+
+  private final Optional<String> expectedType; // normalized
+  private final boolean ignoreType;
+  private final Set<String> issuers; // empty = ignore
+  private final Set<String> audiences; // empty = ignore
+  private final Optional<String> subject;
+  private final Set<String> requiredClaims;
+  private final boolean requireExpiration;
+  private final Optional<Duration> maxAge;
+  private final Duration skew;
+
+  ClaimRules(Optional<String> expectedType, boolean ignoreType, Set<String> issuers, Set<String> audiences,
+      Optional<String> subject, Set<String> requiredClaims, boolean requireExpiration,
+      Optional<Duration> maxAge, Duration skew) {
+    this.expectedType = expectedType.map(TokenType::normalize);
+    this.ignoreType = ignoreType;
+    this.issuers = Set.copyOf(issuers);
+    this.audiences = Set.copyOf(audiences);
+    this.subject = subject;
+    this.requiredClaims = Set.copyOf(requiredClaims);
+    this.requireExpiration = requireExpiration;
+    this.maxAge = maxAge;
+    this.skew = skew;
+  }
+
+  /**
+   * Checks the {@code typ} header and the claims at the instant {@code now}.
+   *
+   * @param typ the {@code typ} header of the verified token, if any
+   * @throws InvalidTokenException with the code of the first rule broken
+   */
+  void check(Optional<String> typ, JwtClaims claims, Instant now) {
+    checkType(typ);
+    checkTimes(claims, now);
+    checkIssuer(claims);
+    checkAudience(claims);
+    checkSubject(claims);
+    for (String name : requiredClaims) {
+      if (!claims.hasClaim(name)) {
+        throw missing(name);
+      }
+    }
+  }
+
+  private void checkType(Optional<String> typ) {
+    if (ignoreType) {
+      return;
+    }
+    if (expectedType.isPresent()) {
+      if (typ.isEmpty() || !TokenType.normalize(typ.get()).equals(expectedType.get())) {
+        throw new InvalidTokenException(JoseError.TYPE_MISMATCH,
+            "typ header is not the expected type '" + expectedType.get() + "'");
+      }
+    } else if (typ.isPresent() && !TokenType.normalize(typ.get()).equals(GENERIC_TYPE)) {
+      throw new InvalidTokenException(JoseError.TYPE_MISMATCH,
+          "typ header names a specific token type, but this verifier expects a generic JWT");
+    }
+  }
+
+  private void checkTimes(JwtClaims claims, Instant now) {
+    Optional<Instant> exp = claims.expiration();
+    if (exp.isPresent()) {
+      // RFC 7519 §4.1.4: the current time MUST be before exp; the skew extends that.
+      if (!now.isBefore(NumericDate.plusSaturated(exp.get(), skew))) {
+        throw new InvalidTokenException(JoseError.TOKEN_EXPIRED, "token has expired");
+      }
+    } else if (requireExpiration) {
+      throw missing(ClaimNames.EXPIRATION);
+    }
+    Optional<Instant> nbf = claims.notBefore();
+    if (nbf.isPresent() && nbf.get().isAfter(NumericDate.plusSaturated(now, skew))) {
+      throw new InvalidTokenException(JoseError.TOKEN_NOT_YET_VALID, "token is not valid yet (nbf)");
+    }
+    Optional<Instant> iat = claims.issuedAt();
+    if (iat.isPresent() && iat.get().isAfter(NumericDate.plusSaturated(now, skew))) {
+      throw new InvalidTokenException(JoseError.TOKEN_AGE_INVALID, "token is issued in the future (iat)");
+    }
+    if (maxAge.isPresent()) {
+      if (iat.isEmpty()) {
+        throw missing(ClaimNames.ISSUED_AT);
+      }
+      Instant oldestAccepted = NumericDate.minusSaturated(NumericDate.minusSaturated(now, maxAge.get()), skew);
+      if (iat.get().isBefore(oldestAccepted)) {
+        throw new InvalidTokenException(JoseError.TOKEN_AGE_INVALID,
+            "token is older than the maximum age of " + maxAge.get());
+      }
+    }
+  }
+
+  private void checkIssuer(JwtClaims claims) {
+    if (issuers.isEmpty()) {
+      return;
+    }
+    Optional<String> iss = claims.issuer();
+    if (iss.isEmpty()) {
+      throw missing(ClaimNames.ISSUER);
+    }
+    // Exact, case-sensitive comparison (CVE-2024-53861 used a substring test).
+    if (!issuers.contains(iss.get())) {
+      throw new InvalidTokenException(JoseError.ISSUER_MISMATCH, "iss is not an expected issuer");
+    }
+  }
+
+  private void checkAudience(JwtClaims claims) {
+    if (audiences.isEmpty()) {
+      return;
+    }
+    if (!claims.hasClaim(ClaimNames.AUDIENCE)) {
+      throw missing(ClaimNames.AUDIENCE);
+    }
+    // aud may be a string or an array (CVE-2020-26160): one expected value among them is enough.
+    List<String> aud = claims.audience();
+    for (String value : aud) {
+      if (audiences.contains(value)) {
+        return;
+      }
+    }
+    throw new InvalidTokenException(JoseError.AUDIENCE_MISMATCH, "aud names no expected audience");
+  }
+
+  private void checkSubject(JwtClaims claims) {
+    if (subject.isEmpty()) {
+      return;
+    }
+    Optional<String> sub = claims.subject();
+    if (sub.isEmpty()) {
+      throw missing(ClaimNames.SUBJECT);
+    }
+    if (!sub.get().equals(subject.get())) {
+      throw new InvalidTokenException(JoseError.SUBJECT_MISMATCH, "sub is not the expected subject");
+    }
+  }
+
+  private static InvalidTokenException missing(String name) {
+    return new InvalidTokenException(JoseError.CLAIM_MISSING, "required claim " + ClaimNames.safe(name) + " is missing");
+  }
+}

@@ -1,0 +1,183 @@
+package dev.jwkit.jose.jwt;
+
+import dev.jwkit.jose.JoseError;
+import dev.jwkit.jose.JwkitException;
+import dev.jwkit.jose.jwa.JwsAlgorithm;
+import dev.jwkit.jose.jwk.Jwk;
+import dev.jwkit.jose.jws.JwsHeader;
+import dev.jwkit.jose.jws.JwsSigner;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Creates signed JWTs in the compact serialization: the header gets {@code alg} (the signer's), {@code
+ * kid} (the key's, when it has one) and {@code typ} ({@link #DEFAULT_TYPE} unless set otherwise), and
+ * the payload is the claims set as JSON.
+ *
+ * <pre>{@code
+ * JwtSigner signer = JwtSigner.builder()
+ *     .key(privateJwk, JwsAlgorithm.ES256)
+ *     .type("at+jwt")                 // RFC 9068 access tokens
+ *     .build();
+ * String token = signer.sign(claims);
+ * }</pre>
+ *
+ * <h3>Security</h3>
+ * Only the compact serialization with a base64url-encoded payload is produced: {@code b64:false} (RFC
+ * 7797) is never written, since JWTs must not use it. The signer does not add or check claims; issue
+ * tokens with {@code exp} (verifiers require it by default) and an explicit {@code typ} per token kind
+ * (RFC 8725 §3.11). The key never appears in {@code toString} or messages.
+ *
+ * <h3>Thread safety</h3>
+ * Instances are immutable and safe for concurrent use; the {@link Builder} is not.
+ */
+public final class JwtSigner {
+
+  /** The {@code typ} written by default: {@code JWT}, as RFC 7519 §5.1 recommends. */
+  public static final String DEFAULT_TYPE = "JWT";
+
+  private final JwsSigner signer;
+  private final Optional<String> type;
+  private final Optional<String> kid;
+
+  private JwtSigner(JwsSigner signer, Optional<String> type, Optional<String> kid) {
+    this.signer = signer;
+    this.type = type;
+    this.kid = kid;
+  }
+
+  /**
+   * A signer for a private (or secret) key and an algorithm, writing {@code typ: JWT}.
+   *
+   * @throws JwkitException {@link JoseError#KEY_MISMATCH} or {@link JoseError#INVALID_KEY} if the key
+   *     cannot sign with the algorithm
+   */
+  public static JwtSigner of(Jwk key, JwsAlgorithm alg) {
+    return builder().key(key, alg).build();
+  }
+
+  /** A builder; a key (or a prepared {@link JwsSigner}) is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Signs the claims and returns the compact JWT {@code header.payload.signature}.
+   *
+   * @throws JwkitException {@link JoseError#SIGNING_FAILED} if the provider fails
+   */
+  public String sign(JwtClaims claims) {
+    Objects.requireNonNull(claims, "claims");
+    JwsHeader.Builder header = JwsHeader.builder().alg(signer.algorithm());
+    kid.ifPresent(header::kid);
+    type.ifPresent(header::typ);
+    return signer.signCompact(header.build(), claims.toJsonBytes());
+  }
+
+  /** The algorithm written into {@code alg}. */
+  public JwsAlgorithm algorithm() {
+    return signer.algorithm();
+  }
+
+  /** The {@code kid} written into the header, if any. */
+  public Optional<String> kid() {
+    return kid;
+  }
+
+  /** The {@code typ} written into the header, if any. */
+  public Optional<String> type() {
+    return type;
+  }
+
+  @Override
+  public String toString() {
+    return "JwtSigner[alg=" + signer.algorithm().jwaName() + ", kid=" + kid.orElse("<none>") + ", typ="
+        + type.orElse("<none>") + ", key=<redacted>]";
+  }
+
+  /** A builder of {@link JwtSigner}. */
+  public static final class Builder {
+
+    private Optional<JwsSigner> signer = Optional.empty();
+    private Optional<String> type = Optional.of(DEFAULT_TYPE);
+    private Optional<String> kid = Optional.empty();
+    private boolean kidChosen;
+
+    private Builder() {}
+
+    /**
+     * Signs with this key and algorithm, prepared once by {@link JwsSigner#of}; {@code kid} defaults to
+     * the key's. Replaces any earlier key or signer.
+     *
+     * @return this builder
+     * @throws JwkitException {@link JoseError#KEY_MISMATCH} or {@link JoseError#INVALID_KEY} if the key
+     *     cannot sign with the algorithm
+     */
+    public Builder key(Jwk key, JwsAlgorithm alg) {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(alg, "alg");
+      this.signer = Optional.of(JwsSigner.of(key, alg));
+      return this;
+    }
+
+    /** Signs with an already prepared signer; {@code kid} defaults to the signer's. @return this builder */
+    public Builder signer(JwsSigner signer) {
+      this.signer = Optional.of(Objects.requireNonNull(signer, "signer"));
+      return this;
+    }
+
+    /**
+     * The {@code typ} to write, for example {@code at+jwt} (RFC 9068). Default {@link #DEFAULT_TYPE}.
+     *
+     * @return this builder
+     * @throws IllegalArgumentException if the type is empty or has spaces or control characters
+     */
+    public Builder type(String type) {
+      Objects.requireNonNull(type, "type");
+      if (!TokenType.isValidConfigured(type)) {
+        throw new IllegalArgumentException("type is not a valid media type name");
+      }
+      this.type = Optional.of(type);
+      return this;
+    }
+
+    /** Writes no {@code typ} at all. @return this builder */
+    public Builder withoutType() {
+      this.type = Optional.empty();
+      return this;
+    }
+
+    /**
+     * The {@code kid} to write instead of the key's own.
+     *
+     * @return this builder
+     * @throws IllegalArgumentException if the kid is empty
+     */
+    public Builder kid(String kid) {
+      Objects.requireNonNull(kid, "kid");
+      if (kid.isEmpty()) {
+        throw new IllegalArgumentException("kid must not be empty");
+      }
+      this.kid = Optional.of(kid);
+      this.kidChosen = true;
+      return this;
+    }
+
+    /** Writes no {@code kid}, even if the key has one. @return this builder */
+    public Builder withoutKid() {
+      this.kid = Optional.empty();
+      this.kidChosen = true;
+      return this;
+    }
+
+    /**
+     * The signer.
+     *
+     * @throws IllegalStateException if no key or signer was given
+     */
+    public JwtSigner build() {
+      JwsSigner jws = signer.orElseThrow(() -> new IllegalStateException("key or signer is required"));
+      return new JwtSigner(jws, type, kidChosen ? kid : jws.kid());
+    }
+  }
+}
