@@ -22,23 +22,29 @@ class SetupSmokeTest {
       jose4j.alg = alg;
       Auth0Bench.Tokens auth0 = new Auth0Bench.Tokens();
       auth0.alg = alg;
+      JwkitBench.Tokens jwkit = new JwkitBench.Tokens();
+      jwkit.alg = alg;
 
       assertThatCode(raw::setUp).as("raw " + alg).doesNotThrowAnyException();
       assertThatCode(nimbus::setUp).as("Nimbus " + alg).doesNotThrowAnyException();
       assertThatCode(jose4j::setUp).as("jose4j " + alg).doesNotThrowAnyException();
       assertThatCode(auth0::setUp).as("Auth0 " + alg).doesNotThrowAnyException();
+      assertThatCode(jwkit::setUp).as("jwkit " + alg).doesNotThrowAnyException();
     }
   }
 
   @Test
-  void setUp_edDsa_nimbusAndJose4jAcceptTheToken() {
+  void setUp_edDsa_everyImplementationAcceptsTheToken() {
     NimbusBench.Tokens nimbus = new NimbusBench.Tokens();
     nimbus.alg = Alg.EdDSA;
     Jose4jBench.Tokens jose4j = new Jose4jBench.Tokens();
     jose4j.alg = Alg.EdDSA;
+    JwkitBench.Tokens jwkit = new JwkitBench.Tokens();
+    jwkit.alg = Alg.EdDSA;
 
     assertThatCode(nimbus::setUp).doesNotThrowAnyException();
     assertThatCode(jose4j::setUp).doesNotThrowAnyException();
+    assertThatCode(jwkit::setUp).doesNotThrowAnyException();
   }
 
   @Test
@@ -46,6 +52,7 @@ class SetupSmokeTest {
     assertThatCode(() -> new RawJcaBench.Jwks().setUp()).doesNotThrowAnyException();
     assertThatCode(() -> new NimbusBench.Jwks().setUp()).doesNotThrowAnyException();
     assertThatCode(() -> new Jose4jBench.Jwks().setUp()).doesNotThrowAnyException();
+    assertThatCode(() -> new JwkitBench.Jwks().setUp()).doesNotThrowAnyException();
   }
 
   @Test
