@@ -1,0 +1,749 @@
+package dev.jwkit.adapters.http.fetching;
+
+import dev.jwkit.adapters.http.internal.KeySetCachePolicy;
+import dev.jwkit.jose.ErrorCode;
+import dev.jwkit.jose.JwkitException;
+import dev.jwkit.jose.jwk.JwkSet;
+import dev.jwkit.jwks.model.KeySourceError;
+import dev.jwkit.jwks.model.KeySourceUnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The public keys of a remote JWKS, cached so that verification never melts down: the key source a
+ * verifier uses for one issuer.
+ *
+ * <pre>{@code
+ * CachingKeySource keys = CachingKeySource.builder()
+ *     .fetcher(HttpJwksFetcher.builder().location(URI.create("https://issuer.example/jwks.json")).build())
+ *     .meterRegistry(registry)
+ *     .build();
+ * JwkSet candidates = keys.keysFor(Optional.of(kid));
+ * }</pre>
+ *
+ * <p>Behaviour: the set is fresh for the server's {@code max-age} (or {@code Expires}) clamped to
+ * [{@link Builder#minRefresh}, {@link Builder#maxRefresh}], {@link #DEFAULT_REFRESH} when absent; it is
+ * refreshed in the background {@link #DEFAULT_REFRESH_AHEAD} before expiry, with {@code If-None-Match},
+ * so a lookup of a known {@code kid} never waits on the network. The first lookup loads the set; callers
+ * arriving meanwhile share that one fetch and wait at most {@link Builder#maxWait}. A lookup with an
+ * unknown {@code kid} may trigger one refetch per {@link #DEFAULT_UNKNOWN_KID_COOLDOWN}, on a budget of
+ * its own (scheduled refreshes are never held back by it), and every caller during that refetch shares
+ * it; a {@code kid} still unknown afterwards is answered from a short negative cache. When refreshes
+ * fail, the last good set is served until {@link #DEFAULT_MAX_STALENESS} past its expiry, with a
+ * {@link KeySourceEvent.ServingStale} event telling the time left; then lookups fail closed with
+ * {@link KeySourceError#STALE_BEYOND_LIMIT}. A fetched set that cannot be parsed, or holds no usable
+ * public key, never replaces a good one. Unusable keys are skipped and reported; private and symmetric
+ * keys are refused.
+ *
+ * <h3>Security</h3>
+ * Only public asymmetric keys are ever returned. Unknown {@code kid}s cannot cause more than one fetch
+ * per cooldown however many arrive, nor delay a scheduled refresh. The source fails closed once the held
+ * set is older than the staleness limit. {@code kid}s are opaque map keys: never used in a path or query.
+ *
+ * <h3>Thread safety</h3>
+ * Instances are safe for concurrent use; lookups take no lock (an atomic snapshot read and a map lookup),
+ * so they are safe under virtual threads.
+ */
+public final class CachingKeySource implements AutoCloseable {
+
+  /** Shortest freshness honoured: 1 min, so that {@code max-age=0} cannot turn every lookup into a fetch. Nimbus: fixed TTL 5 min regardless of headers. */
+  public static final Duration DEFAULT_MIN_REFRESH = Duration.ofMinutes(1);
+  /** Longest freshness honoured: 24 h, so that a rotated key is seen within a day whatever the server says. jose4j honours any max-age. */
+  public static final Duration DEFAULT_MAX_REFRESH = Duration.ofHours(24);
+  /** Freshness when the server sends no cache headers: 10 min. panva {@code cacheMaxAge} 10 min, Nimbus 5 min, jose4j 1 h, Auth0 10 h. */
+  public static final Duration DEFAULT_REFRESH = Duration.ofMinutes(10);
+  /** How long before expiry the background refresh starts: 30 s (at most half the lifetime). Nimbus 30 s. */
+  public static final Duration DEFAULT_REFRESH_AHEAD = Duration.ofSeconds(30);
+  /** Least time between refetches caused by unknown {@code kid}s: 30 s. panva {@code cooldownDuration} 30 s, Nimbus rate limit 30 s (shared with refreshes), Auth0 10/min. */
+  public static final Duration DEFAULT_UNKNOWN_KID_COOLDOWN = Duration.ofSeconds(30);
+  /** How long a {@code kid} found unknown after a refetch is answered as unknown without waiting: 30 s. No peer has one. */
+  public static final Duration DEFAULT_NEGATIVE_TTL = Duration.ofSeconds(30);
+  /** How long past expiry the last good set is served while refreshes fail: 24 h. Nimbus outage tolerance off by default, jose4j 0, Auth0 forever. */
+  public static final Duration DEFAULT_MAX_STALENESS = Duration.ofHours(24);
+  /** First retry delay after a failed refresh: 5 s, doubling. */
+  public static final Duration DEFAULT_RETRY_MIN = Duration.ofSeconds(5);
+  /** Longest retry delay after repeated failures: 5 min. */
+  public static final Duration DEFAULT_RETRY_MAX = Duration.ofMinutes(5);
+  /** Longest a lookup waits for a fetch (cold start, unknown kid): 11 s, just above the fetcher's 10 s deadline. Nimbus cache refresh timeout 15 s. */
+  public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(11);
+
+  private static final System.Logger LOG = System.getLogger(CachingKeySource.class.getName());
+  private static final int NEGATIVE_CACHE_MAX = 1024;
+  private static final int NEGATIVE_KID_MAX_LENGTH = 256;
+
+  private final JwksFetcher fetcher;
+  private final String location;
+  private final KeySetCachePolicy policy;
+  private final Clock clock;
+  private final ScheduledExecutorService scheduler;
+  private final boolean ownsScheduler;
+  private final Duration maxWait;
+  private final List<KeySourceListener> listeners;
+  private final @Nullable LastKnownGoodStore store;
+
+  private final AtomicReference<@Nullable KeySetSnapshot> current = new AtomicReference<>();
+  private final AtomicReference<@Nullable CompletableFuture<KeySetSnapshot>> inFlight = new AtomicReference<>();
+  private final AtomicReference<@Nullable OnDemand> onDemand = new AtomicReference<>();
+  private final AtomicReference<@Nullable ScheduledFuture<?>> scheduled = new AtomicReference<>();
+  private final ConcurrentHashMap<String, Instant> unknownKids = new ConcurrentHashMap<>();
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
+  private final AtomicInteger consecutiveFailures = new AtomicInteger();
+  private final AtomicReference<Instant> nextAttemptAt = new AtomicReference<>(Instant.MIN);
+  private final AtomicReference<Optional<Instant>> lastSuccess = new AtomicReference<>(Optional.empty());
+  private final AtomicReference<Optional<JwkitException>> lastFailure = new AtomicReference<>(Optional.empty());
+  private final AtomicReference<Optional<Instant>> lastFailureAt = new AtomicReference<>(Optional.empty());
+
+  /** An on-demand refetch: when it started and its outcome, shared by every caller of its cooldown. */
+  private static final class OnDemand {
+    final Instant at;
+    final CompletableFuture<KeySetSnapshot> outcome;
+
+    OnDemand(Instant at, CompletableFuture<KeySetSnapshot> outcome) {
+      this.at = at;
+      this.outcome = outcome;
+    }
+  }
+
+  private CachingKeySource(Builder b, JwksFetcher fetcher) {
+    this.fetcher = fetcher;
+    this.location = fetcher.location();
+    this.policy = new KeySetCachePolicy(b.minRefresh, b.maxRefresh, b.defaultRefresh, b.refreshAhead,
+        b.unknownKidCooldown, b.negativeTtl, b.maxStaleness, b.retryMin, b.retryMax);
+    this.clock = b.clock;
+    this.maxWait = b.maxWait;
+    this.store = b.store;
+    if (b.scheduler != null) {
+      this.scheduler = b.scheduler;
+      this.ownsScheduler = false;
+    } else {
+      this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "jwkit-jwks-refresh");
+        t.setDaemon(true);
+        return t;
+      });
+      this.ownsScheduler = true;
+    }
+    List<KeySourceListener> ls = new java.util.ArrayList<>(b.listeners);
+    if (b.meterRegistry != null) {
+      ls.add(new KeySourceMetrics(b.meterRegistry, this));
+    }
+    this.listeners = List.copyOf(ls);
+  }
+
+  /** Starts a builder with the documented defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The key set location, without query. */
+  public String location() {
+    return location;
+  }
+
+  /**
+   * The keys that may verify a token with this {@code kid}: the keys with that {@code kid}, or every held
+   * key when the token has none (the verifier then filters by algorithm). An unknown {@code kid} may
+   * trigger one refetch per cooldown; if it stays unknown, the result is empty (the verifier reports
+   * {@code jwk.key_not_found}).
+   *
+   * @param kid the token's {@code kid}, if any
+   * @return the candidate public keys, possibly empty
+   * @throws KeySourceUnavailableException {@link KeySourceError#NOT_LOADED} when no set could be loaded,
+   *     {@link KeySourceError#STALE_BEYOND_LIMIT} when the held set is beyond the maximum staleness
+   */
+  public JwkSet keysFor(Optional<String> kid) {
+    Objects.requireNonNull(kid, "kid");
+    Instant now = clock.instant();
+    KeySetSnapshot s = usable(now);
+    if (kid.isEmpty()) {
+      hits.increment();
+      return s.set;
+    }
+    JwkSet found = s.byKid.get(kid.get());
+    if (found != null) {
+      hits.increment();
+      return found;
+    }
+    misses.increment();
+    return unknownKid(kid.get(), now, s);
+  }
+
+  /**
+   * Every usable key held (loading the set on first use).
+   *
+   * @return the held public keys
+   * @throws KeySourceUnavailableException as {@link #keysFor(Optional)}
+   */
+  public JwkSet keys() {
+    return keysFor(Optional.empty());
+  }
+
+  /**
+   * Fetches now (joining a fetch in progress) and waits for it, at most {@link Builder#maxWait}: to warm
+   * the cache before taking traffic. Not rate limited: for operators, not for request paths.
+   *
+   * @throws KeySourceUnavailableException when the fetch fails or the set is refused
+   */
+  public void refreshNow() {
+    await(refresh(false), KeySourceError.FETCH_FAILED);
+  }
+
+  /** A health report at this instant. */
+  public KeySourceHealth health() {
+    Instant now = clock.instant();
+    KeySetSnapshot s = current.get();
+    KeySourceHealth.Status status;
+    if (s == null) {
+      status = KeySourceHealth.Status.NOT_LOADED;
+    } else {
+      switch (policy.freshness(now, s.expiresAt)) {
+        case FRESH: status = KeySourceHealth.Status.FRESH; break;
+        case STALE: status = KeySourceHealth.Status.STALE; break;
+        default: status = KeySourceHealth.Status.EXPIRED; break;
+      }
+    }
+    Optional<JwkitException> failure = lastFailure.get();
+    return new KeySourceHealth(location, status, lastSuccess.get(), lastFailureAt.get(),
+        failure.map(JwkitException::code), failure.map(Throwable::getMessage),
+        s == null ? Optional.empty() : Optional.of(Duration.between(s.validatedAt, now)),
+        s == null ? 0 : s.set.keys().size(), hits.sum(), misses.sum());
+  }
+
+  /** Stops background refreshes (and the scheduler, when the source created it). Lookups keep working on the held set. */
+  @Override
+  public void close() {
+    ScheduledFuture<?> f = scheduled.getAndSet(null);
+    if (f != null) {
+      f.cancel(false);
+    }
+    if (ownsScheduler) {
+      scheduler.shutdownNow();
+    }
+  }
+
+  // ---------------------------------------------------------------- lookups
+
+  private KeySetSnapshot usable(Instant now) {
+    KeySetSnapshot s = current.get();
+    if (s != null && now.isBefore(s.staleLimit)) {
+      if (!now.isBefore(s.refreshAt)) {
+        refreshInBackgroundIfDue(now);
+      }
+      return s;
+    }
+    return s == null ? coldStart(now) : beyondLimit(s, now);
+  }
+
+  private KeySetSnapshot coldStart(Instant now) {
+    if (inFlight.get() == null && now.isBefore(nextAttemptAt.get())) {
+      Optional<KeySetSnapshot> stored = fromStore(now);
+      if (stored.isPresent()) {
+        return stored.get();
+      }
+      throw unavailable(KeySourceError.NOT_LOADED, "no key set loaded; last fetch failed, next attempt at "
+          + nextAttemptAt.get());
+    }
+    try {
+      return await(refresh(false), KeySourceError.NOT_LOADED);
+    } catch (KeySourceUnavailableException e) {
+      Optional<KeySetSnapshot> stored = fromStore(now);
+      if (stored.isPresent()) {
+        return stored.get();
+      }
+      throw e;
+    }
+  }
+
+  private KeySetSnapshot beyondLimit(KeySetSnapshot s, Instant now) {
+    if (inFlight.get() != null || !now.isBefore(nextAttemptAt.get())) {
+      try {
+        KeySetSnapshot fresh = await(refresh(false), KeySourceError.STALE_BEYOND_LIMIT);
+        if (now.isBefore(fresh.staleLimit)) {
+          return fresh;
+        }
+      } catch (KeySourceUnavailableException e) {
+        // fall through: fail closed below
+      }
+    }
+    Duration staleFor = Duration.between(s.expiresAt, now);
+    emit(new KeySourceEvent.FailedClosed(location, now, staleFor));
+    throw unavailable(KeySourceError.STALE_BEYOND_LIMIT, "key set " + staleFor.toMinutes()
+        + " min past expiry, beyond the maximum staleness of " + policy.maxStaleness());
+  }
+
+  private JwkSet unknownKid(String kid, Instant now, KeySetSnapshot s) {
+    Instant negative = unknownKids.get(kid);
+    if (negative != null) {
+      if (now.isBefore(negative)) {
+        return JwkSet.empty();
+      }
+      unknownKids.remove(kid, negative);
+    }
+    CompletableFuture<KeySetSnapshot> outcome = onDemandRefetch(kid, now);
+    KeySetSnapshot after = s;
+    try {
+      after = outcome.get(maxWait.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      KeySetSnapshot held = current.get();
+      after = held == null ? s : held;
+    }
+    JwkSet found = after.byKid.get(kid);
+    if (found != null) {
+      return found;
+    }
+    rememberUnknown(kid, now);
+    return JwkSet.empty();
+  }
+
+  /** The on-demand refetch this caller shares: a new one when the cooldown allows, else the last one. */
+  private CompletableFuture<KeySetSnapshot> onDemandRefetch(String kid, Instant now) {
+    while (true) {
+      OnDemand last = onDemand.get();
+      if (last != null && !policy.mayRefetchForUnknownKid(now, Optional.of(last.at))) {
+        return last.outcome;
+      }
+      CompletableFuture<KeySetSnapshot> outcome = new CompletableFuture<>();
+      if (onDemand.compareAndSet(last, new OnDemand(now, outcome))) {
+        emit(new KeySourceEvent.UnknownKidRefetch(location, now, kid));
+        refresh(true).whenComplete((snapshot, failure) -> {
+          if (failure != null) {
+            outcome.completeExceptionally(failure);
+          } else {
+            outcome.complete(snapshot);
+          }
+        });
+        return outcome;
+      }
+    }
+  }
+
+  private void rememberUnknown(String kid, Instant now) {
+    if (kid.length() > NEGATIVE_KID_MAX_LENGTH) {
+      return;
+    }
+    if (unknownKids.size() >= NEGATIVE_CACHE_MAX) {
+      unknownKids.clear();
+    }
+    unknownKids.put(kid, policy.negativeUntil(now));
+  }
+
+  // ---------------------------------------------------------------- fetching
+
+  private void refreshInBackgroundIfDue(Instant now) {
+    if (inFlight.get() == null && !now.isBefore(nextAttemptAt.get())) {
+      refresh(false);
+    }
+  }
+
+  /** Starts a fetch, or joins the one in progress (single flight, no lock). */
+  private CompletableFuture<KeySetSnapshot> refresh(boolean onDemandFetch) {
+    while (true) {
+      CompletableFuture<KeySetSnapshot> running = inFlight.get();
+      if (running != null) {
+        return running;
+      }
+      CompletableFuture<KeySetSnapshot> mine = new CompletableFuture<>();
+      if (inFlight.compareAndSet(null, mine)) {
+        try {
+          scheduler.execute(() -> runFetch(mine, onDemandFetch));
+        } catch (RejectedExecutionException e) {
+          inFlight.compareAndSet(mine, null);
+          mine.completeExceptionally(unavailable(KeySourceError.FETCH_FAILED, "key source is closed"));
+        }
+        return mine;
+      }
+    }
+  }
+
+  private void runFetch(CompletableFuture<KeySetSnapshot> mine, boolean onDemandFetch) {
+    long started = System.nanoTime();
+    try {
+      KeySetSnapshot next = fetchOnce(started, onDemandFetch);
+      inFlight.compareAndSet(mine, null);
+      mine.complete(next);
+    } catch (RuntimeException e) {
+      inFlight.compareAndSet(mine, null);
+      mine.completeExceptionally(e);
+    }
+  }
+
+  private KeySetSnapshot fetchOnce(long started, boolean onDemandFetch) {
+    KeySetSnapshot old = current.get();
+    try {
+      FetchedJwks fetched = old != null && old.etag.isPresent()
+          ? fetcher.fetchIfNoneMatch(old.etag.get())
+          : fetcher.fetch();
+      Instant now = clock.instant();
+      Duration lifetime = policy.lifetime(fetched.maxAge());
+      Instant expiresAt = policy.expiresAt(now, lifetime);
+      Instant refreshAt = policy.refreshAt(now, lifetime);
+      Instant staleLimit = policy.staleLimit(expiresAt);
+      KeySetSnapshot next;
+      if (fetched.notModified() && old != null) {
+        next = old.revalidated(fetched.etag(), now, expiresAt, refreshAt, staleLimit);
+      } else if (fetched.notModified()) {
+        throw unavailable(KeySourceError.INVALID_KEY_SET, "304 to an unconditional request at " + location);
+      } else {
+        next = KeySetSnapshot.decode(location, fetched.body(), fetched.etag(), now, expiresAt, refreshAt, staleLimit);
+      }
+      current.set(next);
+      consecutiveFailures.set(0);
+      nextAttemptAt.set(Instant.MIN);
+      lastSuccess.set(Optional.of(now));
+      Duration latency = Duration.ofNanos(System.nanoTime() - started);
+      emit(new KeySourceEvent.Fetched(location, now, next.set.keys().size(), fetched.notModified(), latency,
+          lifetime, onDemandFetch));
+      if (!fetched.notModified()) {
+        if (!next.skipped.isEmpty()) {
+          emit(new KeySourceEvent.KeysSkipped(location, now, next.skipped));
+          LOG.log(System.Logger.Level.WARNING, "{0}: {1} key(s) skipped in the key set at {2}",
+              KeySourceError.INVALID_KEY_SET.id(), next.skipped.size(), location);
+        }
+        LOG.log(System.Logger.Level.INFO, "key set loaded from {0}: {1} key(s), fresh for {2}",
+            location, next.set.keys().size(), lifetime);
+        save(next);
+      }
+      schedule(refreshAt, now);
+      return next;
+    } catch (JwkitException e) {
+      throw failed(e, old, started);
+    } catch (RuntimeException e) {
+      throw failed(new KeySourceUnavailableException(KeySourceError.FETCH_FAILED,
+          "unexpected " + e.getClass().getSimpleName() + " fetching " + location, e), old, started);
+    }
+  }
+
+  private KeySourceUnavailableException failed(JwkitException e, @Nullable KeySetSnapshot old, long started) {
+    Instant now = clock.instant();
+    int failures = consecutiveFailures.incrementAndGet();
+    Instant retry = policy.retryAt(now, failures);
+    nextAttemptAt.set(retry);
+    lastFailure.set(Optional.of(e));
+    lastFailureAt.set(Optional.of(now));
+    emit(new KeySourceEvent.FetchFailed(location, now, e.code(), String.valueOf(e.getMessage()),
+        Duration.ofNanos(System.nanoTime() - started), failures));
+    if (old != null && !now.isBefore(old.expiresAt) && now.isBefore(old.staleLimit)) {
+      Duration staleFor = Duration.between(old.expiresAt, now);
+      Duration left = Duration.between(now, old.staleLimit);
+      emit(new KeySourceEvent.ServingStale(location, now, staleFor, left));
+      LOG.log(System.Logger.Level.WARNING, "{0}: serving a key set {1} past expiry from {2}; {3} left before failing closed",
+          e.code().id(), staleFor, location, left);
+    } else {
+      LOG.log(System.Logger.Level.WARNING, "{0}: fetching the key set failed ({1} in a row); retry at {2}",
+          e.getMessage(), failures, retry);
+    }
+    schedule(retry, now);
+    return e instanceof KeySourceUnavailableException
+        ? (KeySourceUnavailableException) e
+        : new KeySourceUnavailableException(e.code(), String.valueOf(e.getMessage()), e);
+  }
+
+  private void schedule(Instant at, Instant now) {
+    long delayMillis = Math.max(0, Duration.between(now, at).toMillis());
+    try {
+      ScheduledFuture<?> next = scheduler.schedule(this::tick, delayMillis, TimeUnit.MILLISECONDS);
+      ScheduledFuture<?> previous = scheduled.getAndSet(next);
+      if (previous != null) {
+        previous.cancel(false);
+      }
+    } catch (RejectedExecutionException e) {
+      // closed: no more background refreshes
+    }
+  }
+
+  private void tick() {
+    Instant now = clock.instant();
+    KeySetSnapshot s = current.get();
+    if ((s == null || !now.isBefore(s.refreshAt)) && !now.isBefore(nextAttemptAt.get())) {
+      refresh(false);
+    }
+  }
+
+  private KeySetSnapshot await(CompletableFuture<KeySetSnapshot> f, ErrorCode code) {
+    try {
+      return f.get(maxWait.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable(code, "interrupted while waiting for the key set from " + location);
+    } catch (TimeoutException e) {
+      throw unavailable(code, "no key set from " + location + " within " + maxWait);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      String reason = cause instanceof JwkitException ? ((JwkitException) cause).code().id() : "fetch failed";
+      throw new KeySourceUnavailableException(code, reason + " (" + location + ")", cause == null ? e : cause);
+    }
+  }
+
+  private Optional<KeySetSnapshot> fromStore(Instant now) {
+    LastKnownGoodStore st = store;
+    if (st == null) {
+      return Optional.empty();
+    }
+    try {
+      Optional<StoredKeySet> stored = st.load();
+      if (stored.isEmpty()) {
+        return Optional.empty();
+      }
+      StoredKeySet k = stored.get();
+      Instant staleLimit = policy.staleLimit(k.expiresAt());
+      if (!now.isBefore(staleLimit)) {
+        return Optional.empty();
+      }
+      Instant refreshAt = now.isBefore(k.expiresAt()) ? k.expiresAt() : now;
+      KeySetSnapshot s = KeySetSnapshot.decode(location, k.body(), k.etag(), k.validatedAt(), k.expiresAt(),
+          refreshAt, staleLimit);
+      if (current.compareAndSet(null, s)) {
+        LOG.log(System.Logger.Level.WARNING, "starting from the persisted key set of {0} validated at {1}",
+            location, k.validatedAt());
+        return Optional.of(s);
+      }
+      return Optional.ofNullable(current.get());
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "the persisted key set of {0} is unusable: {1}", location,
+          e.getClass().getSimpleName());
+      return Optional.empty();
+    }
+  }
+
+  private void save(KeySetSnapshot s) {
+    LastKnownGoodStore st = store;
+    if (st == null) {
+      return;
+    }
+    try {
+      st.save(new StoredKeySet(s.body, s.etag, s.validatedAt, s.expiresAt));
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "could not persist the key set of {0}: {1}", location,
+          e.getClass().getSimpleName());
+    }
+  }
+
+  private void emit(KeySourceEvent event) {
+    for (KeySourceListener l : listeners) {
+      try {
+        l.onEvent(event);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.DEBUG, "a key source listener failed", e);
+      }
+    }
+  }
+
+  private KeySourceUnavailableException unavailable(ErrorCode code, String message) {
+    Optional<JwkitException> cause = lastFailure.get();
+    return cause.isPresent()
+        ? new KeySourceUnavailableException(code, message, cause.get())
+        : new KeySourceUnavailableException(code, message);
+  }
+
+  long hitCount() {
+    return hits.sum();
+  }
+
+  long missCount() {
+    return misses.sum();
+  }
+
+  int keyCount() {
+    KeySetSnapshot s = current.get();
+    return s == null ? 0 : s.set.keys().size();
+  }
+
+  double ageSeconds() {
+    KeySetSnapshot s = current.get();
+    return s == null ? Double.NaN : Duration.between(s.validatedAt, clock.instant()).toMillis() / 1000.0;
+  }
+
+  /** For tests: the fetch in progress, if any. */
+  Optional<CompletableFuture<KeySetSnapshot>> inFlight() {
+    return Optional.ofNullable(inFlight.get());
+  }
+
+  /**
+   * Settings for a {@link CachingKeySource}. Every setter checks its argument at once and documents its
+   * default; {@link #build()} checks the combination (for example {@code minRefresh ≤ defaultRefresh ≤
+   * maxRefresh}).
+   */
+  public static final class Builder {
+    private @Nullable JwksFetcher fetcher;
+    private Duration minRefresh = DEFAULT_MIN_REFRESH;
+    private Duration maxRefresh = DEFAULT_MAX_REFRESH;
+    private Duration defaultRefresh = DEFAULT_REFRESH;
+    private Duration refreshAhead = DEFAULT_REFRESH_AHEAD;
+    private Duration unknownKidCooldown = DEFAULT_UNKNOWN_KID_COOLDOWN;
+    private Duration negativeTtl = DEFAULT_NEGATIVE_TTL;
+    private Duration maxStaleness = DEFAULT_MAX_STALENESS;
+    private Duration retryMin = DEFAULT_RETRY_MIN;
+    private Duration retryMax = DEFAULT_RETRY_MAX;
+    private Duration maxWait = DEFAULT_MAX_WAIT;
+    private Clock clock = Clock.systemUTC();
+    private @Nullable ScheduledExecutorService scheduler;
+    private final List<KeySourceListener> listeners = new java.util.ArrayList<>();
+    private @Nullable LastKnownGoodStore store;
+    private @Nullable MeterRegistry meterRegistry;
+
+    private Builder() {}
+
+    /** The fetcher of the key set. Required. @param fetcher the fetcher @return this builder */
+    public Builder fetcher(JwksFetcher fetcher) {
+      this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+      return this;
+    }
+
+    /**
+     * The shortest freshness lifetime honoured, whatever the server advertises. Default {@link #DEFAULT_MIN_REFRESH}.
+     *
+     * @param d at least one second
+     * @return this builder
+     * @throws IllegalArgumentException when shorter than a second
+     */
+    public Builder minRefresh(Duration d) {
+      this.minRefresh = atLeast(d, Duration.ofSeconds(1), "minRefresh");
+      return this;
+    }
+
+    /** The longest freshness honoured. Default {@link #DEFAULT_MAX_REFRESH}. @param d positive @return this builder */
+    public Builder maxRefresh(Duration d) {
+      this.maxRefresh = atLeast(d, Duration.ofSeconds(1), "maxRefresh");
+      return this;
+    }
+
+    /** The freshness when the server advertises none. Default {@link #DEFAULT_REFRESH}. @param d positive @return this builder */
+    public Builder defaultRefresh(Duration d) {
+      this.defaultRefresh = atLeast(d, Duration.ofSeconds(1), "defaultRefresh");
+      return this;
+    }
+
+    /** How long before expiry to refresh in the background; zero refreshes at expiry. Default {@link #DEFAULT_REFRESH_AHEAD}. @param d not negative @return this builder */
+    public Builder refreshAhead(Duration d) {
+      this.refreshAhead = atLeast(d, Duration.ZERO, "refreshAhead");
+      return this;
+    }
+
+    /** The least time between refetches caused by unknown {@code kid}s. Default {@link #DEFAULT_UNKNOWN_KID_COOLDOWN}. @param d at least one second @return this builder */
+    public Builder unknownKidCooldown(Duration d) {
+      this.unknownKidCooldown = atLeast(d, Duration.ofSeconds(1), "unknownKidCooldown");
+      return this;
+    }
+
+    /** How long an unknown {@code kid} is remembered; zero disables the negative cache. Default {@link #DEFAULT_NEGATIVE_TTL}. @param d not negative @return this builder */
+    public Builder negativeTtl(Duration d) {
+      this.negativeTtl = atLeast(d, Duration.ZERO, "negativeTtl");
+      return this;
+    }
+
+    /** How long past expiry the last good set is served while refreshes fail; zero fails closed at expiry. Default {@link #DEFAULT_MAX_STALENESS}. @param d not negative, at most 30 days @return this builder */
+    public Builder maxStaleness(Duration d) {
+      this.maxStaleness = atLeast(d, Duration.ZERO, "maxStaleness");
+      if (d.compareTo(Duration.ofDays(30)) > 0) {
+        throw new IllegalArgumentException("maxStaleness must be at most 30 days");
+      }
+      return this;
+    }
+
+    /** The first and the longest retry delays after failed refreshes. Defaults {@link #DEFAULT_RETRY_MIN}, {@link #DEFAULT_RETRY_MAX}. @param min positive @param max at least min @return this builder */
+    public Builder retryBackoff(Duration min, Duration max) {
+      this.retryMin = atLeast(min, Duration.ofMillis(1), "retryMin");
+      this.retryMax = atLeast(max, Duration.ofMillis(1), "retryMax");
+      return this;
+    }
+
+    /** The longest a lookup waits for a fetch. Default {@link #DEFAULT_MAX_WAIT}. @param d positive, at most a minute @return this builder */
+    public Builder maxWait(Duration d) {
+      this.maxWait = atLeast(d, Duration.ofMillis(1), "maxWait");
+      if (d.compareTo(Duration.ofMinutes(1)) > 0) {
+        throw new IllegalArgumentException("maxWait must be at most one minute");
+      }
+      return this;
+    }
+
+    /** The clock that governs freshness, cooldowns and staleness. Default {@link Clock#systemUTC()}. @param clock the clock @return this builder */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Where fetches and background refreshes run. Default: a single daemon thread owned (and closed) by
+     * the source. A given scheduler is not shut down by {@link CachingKeySource#close()}.
+     *
+     * @param scheduler the scheduler
+     * @return this builder
+     */
+    public Builder scheduler(ScheduledExecutorService scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+      return this;
+    }
+
+    /** Adds a listener for {@link KeySourceEvent}s. @param listener the listener @return this builder */
+    public Builder listener(KeySourceListener listener) {
+      this.listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /** Persists the last good set, to start from it when the server is down at startup. Default: none. @param store the store @return this builder */
+    public Builder lastKnownGoodStore(LastKnownGoodStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Registers the source's meters in this registry: {@code jwkit.jwks.fetch} (timer, tags
+     * {@code location}, {@code outcome}), {@code jwkit.jwks.lookups} (tags {@code result=hit|miss}),
+     * {@code jwkit.jwks.keys} and {@code jwkit.jwks.age} (gauges). Default: no meters.
+     *
+     * @param registry the caller's registry
+     * @return this builder
+     */
+    public Builder meterRegistry(MeterRegistry registry) {
+      this.meterRegistry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /**
+     * Builds the source. No fetch happens until the first lookup (or {@link CachingKeySource#refreshNow()}).
+     *
+     * @return the source
+     * @throws IllegalStateException when no fetcher was given, or the refresh bounds, the retry bounds
+     *     do not fit together
+     */
+    public CachingKeySource build() {
+      if (fetcher == null) {
+        throw new IllegalStateException("fetcher is required");
+      }
+      try {
+        return new CachingKeySource(this, fetcher);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+    }
+
+    private static Duration atLeast(Duration d, Duration min, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.compareTo(min) < 0) {
+        throw new IllegalArgumentException(name + " must be at least " + min);
+      }
+      return d;
+    }
+  }
+}

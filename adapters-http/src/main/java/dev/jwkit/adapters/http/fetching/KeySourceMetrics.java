@@ -1,0 +1,53 @@
+package dev.jwkit.adapters.http.fetching;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Micrometer meters of one {@link CachingKeySource}: fetches by outcome with their latency, lookups by
+ * result, keys held and the age of the held set. Registered through
+ * {@link CachingKeySource.Builder#meterRegistry}; tagged with the location (without query).
+ */
+final class KeySourceMetrics implements KeySourceListener {
+
+  static final String FETCH = "jwkit.jwks.fetch";
+  static final String LOOKUPS = "jwkit.jwks.lookups";
+  static final String KEYS = "jwkit.jwks.keys";
+  static final String AGE = "jwkit.jwks.age";
+
+  private final MeterRegistry registry;
+  private final Tags tags;
+
+  KeySourceMetrics(MeterRegistry registry, CachingKeySource source) {
+    this.registry = registry;
+    this.tags = Tags.of("location", source.location());
+    FunctionCounter.builder(LOOKUPS, source, CachingKeySource::hitCount)
+        .tags(tags).tag("result", "hit").description("key lookups answered from the held set").register(registry);
+    FunctionCounter.builder(LOOKUPS, source, CachingKeySource::missCount)
+        .tags(tags).tag("result", "miss").description("key lookups whose kid was not held").register(registry);
+    Gauge.builder(KEYS, source, CachingKeySource::keyCount)
+        .tags(tags).description("usable public keys held").register(registry);
+    Gauge.builder(AGE, source, CachingKeySource::ageSeconds)
+        .tags(tags).baseUnit("seconds").description("time since the held set was last validated").register(registry);
+  }
+
+  @Override
+  public void onEvent(KeySourceEvent event) {
+    if (event instanceof KeySourceEvent.Fetched) {
+      KeySourceEvent.Fetched f = (KeySourceEvent.Fetched) event;
+      timer(f.notModified() ? "not_modified" : "success").record(f.latency());
+    } else if (event instanceof KeySourceEvent.FetchFailed) {
+      KeySourceEvent.FetchFailed f = (KeySourceEvent.FetchFailed) event;
+      timer(f.code().id()).record(f.latency());
+    }
+  }
+
+  private Timer timer(String outcome) {
+    return Timer.builder(FETCH).tags(tags).tag("outcome", outcome)
+        .description("key set fetches by outcome").register(registry);
+  }
+
+}

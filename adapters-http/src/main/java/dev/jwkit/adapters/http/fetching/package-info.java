@@ -1,0 +1,15 @@
+/**
+ * Fetching remote JWKS safely and caching them for verifiers.
+ *
+ * <p>Entry points: {@link dev.jwkit.adapters.http.fetching.HttpJwksFetcher#builder()} (one HTTP fetch
+ * with safe defaults), {@link dev.jwkit.adapters.http.fetching.CachingKeySource#builder()} (the key
+ * source verifiers use), {@link dev.jwkit.adapters.http.fetching.IssuerDiscovery} (OpenID Connect and
+ * RFC 8414 metadata), {@link dev.jwkit.adapters.http.fetching.MultiIssuerKeySource} (a bounded set of
+ * trusted issuers) and {@link dev.jwkit.adapters.http.fetching.KeySourceMetrics} (Micrometer meters).
+ * Failures are {@link dev.jwkit.jwks.model.KeySourceUnavailableException}s with stable
+ * codes ({@link dev.jwkit.adapters.http.fetching.HttpJwksError}).
+ */
+@NullMarked
+package dev.jwkit.adapters.http.fetching;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,12 @@
+/**
+ * Publishing a public JWKS over HTTP.
+ *
+ * <p>Entry points: {@link dev.jwkit.adapters.http.publishing.JwksEndpoint#builder()} (the
+ * framework-neutral handler for {@code GET}/{@code HEAD /.well-known/jwks.json}) and
+ * {@link dev.jwkit.adapters.http.publishing.UndertowJwksServer#builder()} (the endpoint on an
+ * embedded Undertow server).
+ */
+@NullMarked
+package dev.jwkit.adapters.http.publishing;
+
+import org.jspecify.annotations.NullMarked;
