@@ -26,10 +26,12 @@ WORKLOADS = {
     "parseJwks": "parse JWKS",
     "parseJwksToKeys": "parse JWKS",
     "cacheHit": "key source cache hit",
+    "verifyViaCache": "verify via key source",
 }
 PEERS = {"Nimbus", "jose4j", "Auth0"}
 FLOORS = {"raw JCA", "JDK"}
-WORKLOAD_ORDER = ["verify", "sign", "parse JWKS", "key source cache hit", "JCA verify", "JCA sign"]
+WORKLOAD_ORDER = ["verify", "sign", "parse JWKS", "key source cache hit", "verify via key source", "JCA verify",
+                  "JCA sign"]
 ALG_ORDER = ["RS256", "PS256", "ES256", "ES384", "ES512", "EdDSA", "Ed25519", "HS256", "-"]
 IMPL_ORDER = ["raw JCA", "JDK", "BC", "jwkit", "Nimbus", "Nimbus (+keys)", "jose4j", "Auth0"]
 

@@ -56,6 +56,16 @@ class SetupSmokeTest {
   }
 
   @Test
+  void setUp_cachingKeySource_servesHitsWithOneFetch() {
+    JwkitCacheBench.Source source = new JwkitCacheBench.Source();
+    source.alg = Alg.ES256;
+
+    assertThatCode(source::setUp).doesNotThrowAnyException();
+    new JwkitCacheBench().cacheHit(source);
+    assertThatCode(source::tearDown).doesNotThrowAnyException();
+  }
+
+  @Test
   void setUp_providers_crossVerify() {
     for (String provider : new String[] {"JDK", "BC"}) {
       ProviderBench.Engines engines = new ProviderBench.Engines();
