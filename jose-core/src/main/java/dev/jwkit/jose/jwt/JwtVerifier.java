@@ -1,7 +1,6 @@
 package dev.jwkit.jose.jwt;
 
 import dev.jwkit.jose.InvalidTokenException;
-import dev.jwkit.jose.JoseError;
 import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jose.jwa.JwsAlgorithm;
 import dev.jwkit.jose.jwk.Jwk;
@@ -13,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -126,62 +124,12 @@ public final class JwtVerifier {
     JwsHeader header = jws.header();
     JwsAlgorithm alg = JwtHeaders.checkForJwt(header, algorithms);
 
-    Optional<String> kid = header.kid();
-    JwkSet keys = resolver.keysFor(kid);
-    List<Jwk> candidates = keys.candidatesFor(kid, alg);
-    if (candidates.isEmpty()) {
-      if (kid.isPresent() && !keys.findByKid(kid.get()).isEmpty()) {
-        // The kid names a trusted key, but that key cannot verify this algorithm (e.g. HS256 naming an RSA key).
-        throw new InvalidTokenException(JoseError.KEY_MISMATCH,
-            "the key with this kid cannot be used with the token's algorithm (alg=" + alg.jwaName()
-                + ", kid=" + Kids.safe(kid) + ")");
-      }
-      throw new InvalidTokenException(JoseError.KEY_NOT_FOUND,
-          "no trusted key for the token (alg=" + alg.jwaName() + ", kid=" + Kids.safe(kid) + ")");
-    }
-    Jwk verifiedWith = verifySignature(jws, alg, kid, candidates);
+    JwkSet keys = resolver.keysFor(header.kid());
+    Jwk verifiedWith = KeyTrial.verify(jws, alg, keys, prepared);
 
     JwtClaims claims = JwtHeaders.claims(jws);
     rules.check(header.typ(), claims, clock.instant());
     return new VerifiedJwt(header, claims, alg, verifiedWith);
-  }
-
-  private Jwk verifySignature(CompactJws jws, JwsAlgorithm alg, Optional<String> kid, List<Jwk> candidates) {
-    JwkitException mostSpecific = null;
-    for (Jwk candidate : candidates) {
-      try {
-        prepared.get(candidate, alg).verify(jws);
-        return candidate;
-      } catch (JwkitException e) {
-        if (mostSpecific == null || rank(e) > rank(mostSpecific)) {
-          mostSpecific = e;
-        }
-      }
-    }
-    Objects.requireNonNull(mostSpecific);
-    throw new InvalidTokenException(mostSpecific.code(), reason(mostSpecific.code()) + " (alg=" + alg.jwaName()
-        + ", kid=" + Kids.safe(kid) + ", keys tried=" + candidates.size() + ")", mostSpecific);
-  }
-
-  /** Tink's "interesting exception": a bad signature under a fitting key says the most. */
-  private static int rank(JwkitException e) {
-    if (e.code() == JoseError.SIGNATURE_INVALID) {
-      return 3;
-    }
-    if (e.code() == JoseError.KEY_MISMATCH || e.code() == JoseError.INVALID_KEY) {
-      return 2;
-    }
-    return 1;
-  }
-
-  private static String reason(dev.jwkit.jose.ErrorCode code) {
-    if (code == JoseError.SIGNATURE_INVALID) {
-      return "signature does not verify with any trusted key";
-    }
-    if (code == JoseError.KEY_MISMATCH || code == JoseError.INVALID_KEY) {
-      return "no trusted key for the token can be used with its algorithm";
-    }
-    return "no trusted key verifies the token";
   }
 
   /** The number of prepared verifiers currently cached (for tests and diagnostics). */

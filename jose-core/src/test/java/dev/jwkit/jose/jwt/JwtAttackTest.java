@@ -318,6 +318,51 @@ class JwtAttackTest {
     }
   }
 
+  @Test
+  void unknownCriticalHeader_isRejected() {
+    // CVE-2026-32597: crit must not be ignored.
+    String header = "{\"alg\":\"HS256\",\"kid\":\"hs-1\",\"crit\":[\"urn:x\"],\"urn:x\":1}";
+    assertRejected(all(), Tokens.hs256(header, CLAIMS, HMAC_SECRET), JoseError.UNSUPPORTED_CRITICAL_HEADER);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"alg\":null}", "{\"alg\":1}", "{}", "{\"alg\":\"HS256\",\"typ\":1}",
+      "{\"alg\":\"HS256\",\"crit\":null}", "[]", "null", "{\"alg\":\"HS256\",\"b64\":\"false\"}"})
+  void malformedHeaderValues_areInvalidTokens(String header) {
+    // CVE-2019-17195: wrong types in the header end as our exception, never an NPE or a ClassCastException.
+    assertThatThrownBy(() -> all().verify(Tokens.hs256(header, CLAIMS, HMAC_SECRET)))
+        .isInstanceOf(InvalidTokenException.class);
+  }
+
+  @Test
+  void randomMutations_endOnlyInInvalidTokenException() {
+    String valid = Tokens.hs256("{\"alg\":\"HS256\",\"kid\":\"hs-1\"}", CLAIMS, HMAC_SECRET);
+    JwtVerifier verifier = all();
+    java.util.Random random = new java.util.Random(7);
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.{}\" =+/";
+    for (int i = 0; i < 2_000; i++) {
+      StringBuilder token = new StringBuilder(valid);
+      int edits = 1 + random.nextInt(3);
+      for (int e = 0; e < edits; e++) {
+        int at = random.nextInt(token.length());
+        switch (random.nextInt(3)) {
+          case 0: token.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length()))); break;
+          case 1: token.deleteCharAt(at); break;
+          default: token.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+      }
+      String mutated = token.toString();
+      if (mutated.equals(valid)) {
+        continue;
+      }
+      try {
+        verifier.verify(mutated);
+      } catch (InvalidTokenException expected) {
+        assertSafeMessages(expected, mutated);
+      }
+    }
+  }
+
   // kid handling (SECURITY.md §2.6).
   @Test
   void unknownKid_failsWithKeyNotFound() {

@@ -101,6 +101,24 @@ class JwtVerifierTest {
     assertThat(base().build().verify(token).kid()).isEmpty();
   }
 
+  @Test
+  void claimFailures_messagesCarryNoClaimValues() {
+    String value = "personal-value-7731";
+    List<String> tokens = List.of(
+        token(valid().issuer(value).build()),
+        token(valid().audience(value).build()),
+        token(valid().claim("exp", NOW.minusSeconds(3600)).claim("jti", value).build()),
+        token(HEADER, "{\"iss\":\"" + ISS + "\",\"aud\":\"" + AUD + "\",\"exp\":\"" + value + "\"}"),
+        token("{\"alg\":\"HS256\",\"kid\":\"hs-1\",\"typ\":\"" + value + "\"}", valid().build().toJson()));
+    JwtVerifier verifier = base().expectedSubject("user-1").build();
+    for (String token : tokens) {
+      assertThatThrownBy(() -> verifier.verify(token)).isInstanceOf(InvalidTokenException.class)
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain(value).doesNotContain(token));
+    }
+    assertThatThrownBy(() -> verifier.verify(token(valid().subject(value).build())))
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(value));
+  }
+
   @Nested
   class Builder {
 

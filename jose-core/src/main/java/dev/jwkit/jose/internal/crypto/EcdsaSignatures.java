@@ -67,8 +67,8 @@ public final class EcdsaSignatures {
     int half = rs.length / 2;
     byte[] r = new BigInteger(1, rs, 0, half).toByteArray();
     byte[] s = new BigInteger(1, rs, half, half).toByteArray();
-    int body = 2 + lengthOfLength(r.length) + r.length + 2 + lengthOfLength(s.length) + s.length - 2;
-    byte[] out = new byte[1 + lengthOfLength(body) + 1 + body];
+    int body = 2 + lengthOfLength(r.length) + r.length + lengthOfLength(s.length) + s.length;
+    byte[] out = new byte[1 + lengthOfLength(body) + body];
     int o = 0;
     out[o++] = 0x30;
     o = writeLength(out, o, body);
