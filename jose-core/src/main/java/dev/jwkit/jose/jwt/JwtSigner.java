@@ -1,13 +1,16 @@
 package dev.jwkit.jose.jwt;
 
+import dev.jwkit.jose.Base64Url;
 import dev.jwkit.jose.JoseError;
 import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jose.jwa.JwsAlgorithm;
 import dev.jwkit.jose.jwk.Jwk;
 import dev.jwkit.jose.jws.JwsHeader;
 import dev.jwkit.jose.jws.JwsSigner;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Creates signed JWTs in the compact serialization: the header gets {@code alg} (the signer's), {@code
@@ -21,6 +24,9 @@ import java.util.Optional;
  *     .build();
  * String token = signer.sign(claims);
  * }</pre>
+ *
+ * <p>For keys held in custody (an HSM, Vault Transit), {@link Builder#externalSigner} takes a function
+ * from signing input to signature instead of a key; its output length is checked against the algorithm.
  *
  * <h3>Security</h3>
  * Only the compact serialization with a base64url-encoded payload is produced: {@code b64:false} (RFC
@@ -36,14 +42,25 @@ public final class JwtSigner {
   /** The {@code typ} written by default: {@code JWT}, as RFC 7519 §5.1 recommends. */
   public static final String DEFAULT_TYPE = "JWT";
 
-  private final JwsSigner signer;
+  private final JwsAlgorithm alg;
+  private final Function<byte[], byte[]> signature;
+  private final boolean external;
   private final Optional<String> type;
   private final Optional<String> kid;
+  private final String headerSegment;
 
-  private JwtSigner(JwsSigner signer, Optional<String> type, Optional<String> kid) {
-    this.signer = signer;
+  private JwtSigner(JwsAlgorithm alg, Function<byte[], byte[]> signature, boolean external, Optional<String> type,
+      Optional<String> kid) {
+    this.alg = alg;
+    this.signature = signature;
+    this.external = external;
     this.type = type;
     this.kid = kid;
+    JwsHeader.Builder header = JwsHeader.builder().alg(alg);
+    kid.ifPresent(header::kid);
+    type.ifPresent(header::typ);
+    // The header is the same for every token: encode it once.
+    this.headerSegment = Base64Url.encodeUtf8(header.build().toJson());
   }
 
   /**
@@ -56,7 +73,7 @@ public final class JwtSigner {
     return builder().key(key, alg).build();
   }
 
-  /** A builder; a key (or a prepared {@link JwsSigner}) is required. */
+  /** A builder; a key, a prepared {@link JwsSigner} or an external signer is required. */
   public static Builder builder() {
     return new Builder();
   }
@@ -64,19 +81,22 @@ public final class JwtSigner {
   /**
    * Signs the claims and returns the compact JWT {@code header.payload.signature}.
    *
-   * @throws JwkitException {@link JoseError#SIGNING_FAILED} if the provider fails
+   * @throws JwkitException {@link JoseError#SIGNING_FAILED} if the provider fails, or an external
+   *     signature does not have the length of a JWS signature for the algorithm
    */
   public String sign(JwtClaims claims) {
     Objects.requireNonNull(claims, "claims");
-    JwsHeader.Builder header = JwsHeader.builder().alg(signer.algorithm());
-    kid.ifPresent(header::kid);
-    type.ifPresent(header::typ);
-    return signer.signCompact(header.build(), claims.toJsonBytes());
+    String signingInput = headerSegment + '.' + Base64Url.encode(claims.toJsonBytes());
+    byte[] sig = signature.apply(signingInput.getBytes(StandardCharsets.US_ASCII));
+    if (external) {
+      SignatureShape.check(alg, sig);
+    }
+    return signingInput + '.' + Base64Url.encode(sig);
   }
 
   /** The algorithm written into {@code alg}. */
   public JwsAlgorithm algorithm() {
-    return signer.algorithm();
+    return alg;
   }
 
   /** The {@code kid} written into the header, if any. */
@@ -91,14 +111,17 @@ public final class JwtSigner {
 
   @Override
   public String toString() {
-    return "JwtSigner[alg=" + signer.algorithm().jwaName() + ", kid=" + kid.orElse("<none>") + ", typ="
+    return "JwtSigner[alg=" + alg.jwaName() + ", kid=" + kid.orElse("<none>") + ", typ="
         + type.orElse("<none>") + ", key=<redacted>]";
   }
 
   /** A builder of {@link JwtSigner}. */
   public static final class Builder {
 
-    private Optional<JwsSigner> signer = Optional.empty();
+    private Optional<JwsAlgorithm> alg = Optional.empty();
+    private Optional<Function<byte[], byte[]>> signature = Optional.empty();
+    private boolean external;
+    private Optional<String> signerKid = Optional.empty();
     private Optional<String> type = Optional.of(DEFAULT_TYPE);
     private Optional<String> kid = Optional.empty();
     private boolean kidChosen;
@@ -116,13 +139,34 @@ public final class JwtSigner {
     public Builder key(Jwk key, JwsAlgorithm alg) {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(alg, "alg");
-      this.signer = Optional.of(JwsSigner.of(key, alg));
-      return this;
+      return signer(JwsSigner.of(key, alg));
     }
 
     /** Signs with an already prepared signer; {@code kid} defaults to the signer's. @return this builder */
     public Builder signer(JwsSigner signer) {
-      this.signer = Optional.of(Objects.requireNonNull(signer, "signer"));
+      Objects.requireNonNull(signer, "signer");
+      this.alg = Optional.of(signer.algorithm());
+      this.signature = Optional.of(signer::sign);
+      this.external = false;
+      this.signerKid = signer.kid();
+      return this;
+    }
+
+    /**
+     * Signs through a function that computes the JWS signature of a signing input elsewhere, for keys
+     * that never leave their custody (an HSM, Vault Transit). The function receives the ASCII bytes of
+     * {@code base64url(header) '.' base64url(claims)} and must return the signature in JWS form
+     * (fixed-length {@code R‖S} for ECDSA, not DER). Its result is checked for the length the algorithm
+     * implies, so a DER or truncated signature fails at signing time. No {@code kid} is written unless
+     * {@link #kid} is called. Replaces any earlier key or signer.
+     *
+     * @return this builder
+     */
+    public Builder externalSigner(JwsAlgorithm alg, Function<byte[], byte[]> signature) {
+      this.alg = Optional.of(Objects.requireNonNull(alg, "alg"));
+      this.signature = Optional.of(Objects.requireNonNull(signature, "signature"));
+      this.external = true;
+      this.signerKid = Optional.empty();
       return this;
     }
 
@@ -176,8 +220,10 @@ public final class JwtSigner {
      * @throws IllegalStateException if no key or signer was given
      */
     public JwtSigner build() {
-      JwsSigner jws = signer.orElseThrow(() -> new IllegalStateException("key or signer is required"));
-      return new JwtSigner(jws, type, kidChosen ? kid : jws.kid());
+      if (alg.isEmpty() || signature.isEmpty()) {
+        throw new IllegalStateException("key, signer or externalSigner is required");
+      }
+      return new JwtSigner(alg.get(), signature.get(), external, type, kidChosen ? kid : signerKid);
     }
   }
 }

@@ -89,6 +89,37 @@ class JwtSignerTest {
   }
 
   @Test
+  void externalSigner_custodySignature_verifies() {
+    JwsSigner custody = JwsSigner.of(ES256_KEY, JwsAlgorithm.ES256);
+    JwtSigner signer = JwtSigner.builder().externalSigner(JwsAlgorithm.ES256, custody::sign)
+        .kid(ES256_KEY.kid().orElseThrow()).type("at+jwt").build();
+    String token = signer.sign(CLAIMS);
+    VerifiedJwt jwt = verifierFor(ES256_KEY, JwsAlgorithm.ES256).expectedType("at+jwt").build().verify(token);
+    assertThat(jwt.kid()).isEqualTo(ES256_KEY.kid());
+  }
+
+  @Test
+  void externalSigner_derOrTruncatedSignature_isSigningFailed() throws Exception {
+    java.security.PrivateKey jca = ((dev.jwkit.jose.jwk.EcPrivateJwk) ES256_KEY).toPrivateKey();
+    java.util.function.Function<byte[], byte[]> der = input -> {
+      try {
+        java.security.Signature s = java.security.Signature.getInstance("SHA256withECDSA");
+        s.initSign(jca);
+        s.update(input);
+        return s.sign();
+      } catch (java.security.GeneralSecurityException e) {
+        throw new AssertionError(e);
+      }
+    };
+    JwtSigner derSigner = JwtSigner.builder().externalSigner(JwsAlgorithm.ES256, der).build();
+    assertThatThrownBy(() -> derSigner.sign(CLAIMS)).isInstanceOf(JwkitException.class)
+        .satisfies(e -> assertThat(((JwkitException) e).code()).isEqualTo(dev.jwkit.jose.JoseError.SIGNING_FAILED));
+    JwtSigner shortMac = JwtSigner.builder().externalSigner(JwsAlgorithm.HS256, input -> new byte[16]).build();
+    assertThatThrownBy(() -> shortMac.sign(CLAIMS)).isInstanceOf(JwkitException.class);
+    assertThat(shortMac.kid()).isEmpty();
+  }
+
+  @Test
   void build_withoutKey_isRefused() {
     assertThatThrownBy(() -> JwtSigner.builder().build()).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> JwtSigner.builder().type("at jwt")).isInstanceOf(IllegalArgumentException.class);
