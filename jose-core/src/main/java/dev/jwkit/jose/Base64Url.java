@@ -18,6 +18,7 @@ import java.util.Objects;
 public final class Base64Url {
 
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+  private static final Base64.Decoder JDK_DECODER = Base64.getUrlDecoder();
   private static final byte[] VALUES = new byte[128];
 
   static {
@@ -49,7 +50,37 @@ public final class Base64Url {
    */
   public static byte[] decode(CharSequence text) {
     Objects.requireNonNull(text, "text");
+    if (text instanceof String) {
+      byte[] fast = decodeFast((String) text);
+      if (fast != null) {
+        return fast;
+      }
+    }
     return decode(text, 0, text.length());
+  }
+
+  /**
+   * The JDK's decoder (several times faster: JWK sets decode every modulus) behind the checks it does not
+   * make itself: no {@code '='} and zero unused bits. Returns null for anything it does not accept, and the
+   * strict decoder below then produces the exact error.
+   */
+  private static byte[] decodeFast(String text) {
+    int remainder = text.length() & 3;
+    if (remainder == 1 || text.indexOf('=') >= 0) {
+      return null;
+    }
+    if (remainder != 0) {
+      char last = text.charAt(text.length() - 1);
+      int v = last < 128 ? VALUES[last] : -1;
+      if (v < 0 || (remainder == 2 ? v & 0x0F : v & 0x03) != 0) {
+        return null;
+      }
+    }
+    try {
+      return JDK_DECODER.decode(text);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /**

@@ -20,10 +20,18 @@ import java.util.Objects;
  *   <li>{@link KeyUsage#SIGN} needs a {@link PrivateJwk} or an {@link OctJwk} — else {@code KEY_MISMATCH};</li>
  *   <li>HMAC keys are at least as long as the hash output (RFC 7518 §3.2), RSA moduli at least {@value
  *       #DEFAULT_MINIMUM_RSA_BITS} bits (RFC 7518 §3.3, §3.5) unless a smaller minimum is passed
- *       explicitly — else {@link JoseError#INVALID_KEY}.</li>
+ *       explicitly, and RSA moduli without the ROCA fingerprint (CVE-2017-15361) — else {@link
+ *       JoseError#INVALID_KEY}.</li>
  * </ul>
  *
- * <p>This class is stateless and safe for concurrent use.
+ * <h3>Security</h3>
+ * This is RFC 8725 §3.1 ("each key is used with exactly one algorithm") and the defence against algorithm
+ * confusion (an RSA or EC public key used as an HMAC secret): the check depends only on the key and the
+ * algorithm the caller chose, never on the token. Messages name the algorithm and the {@code kid}, never
+ * key material.
+ *
+ * <h3>Thread safety</h3>
+ * This class is stateless and safe for concurrent use.
  */
 public final class JwkAlgorithmBinding {
 
@@ -85,6 +93,9 @@ public final class JwkAlgorithmBinding {
     }
     if (key instanceof OctJwk && ((OctJwk) key).bitLength() < alg.hashBits()) {
       throw new JwkitException(JoseError.INVALID_KEY, "HMAC key shorter than the hash output" + context);
+    }
+    if (key instanceof RsaPublicJwk) {
+      ((RsaPublicJwk) key).checkNotRoca();
     }
     int rsaBits = rsaBits(key);
     if (rsaBits > 0 && rsaBits < Math.max(minimumRsaBits, ABSOLUTE_MINIMUM_RSA_BITS)) {

@@ -75,12 +75,13 @@ public record JwkMetadata(
     Objects.requireNonNull(x5tS256, "x5tS256");
     Objects.requireNonNull(x5u, "x5u");
     Objects.requireNonNull(extra, "extra");
-    keyOps = Collections.unmodifiableSet(new LinkedHashSet<>(keyOps));
+    // Empty members are the common case when a key set is parsed: share the immutable empty collections.
+    keyOps = keyOps.isEmpty() ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(keyOps));
     for (String op : keyOps) {
       Objects.requireNonNull(op, "keyOps element");
     }
-    x5c = List.copyOf(x5c);
-    extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+    x5c = x5c.isEmpty() ? List.of() : List.copyOf(x5c);
+    extra = extra.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
     checkUseAndOps(use, keyOps);
     for (String cert : x5c) {
       checkStandardBase64(cert);

@@ -108,9 +108,12 @@ final class JwkParser {
   }
 
   private static JwkMetadata metadata(Map<String, Object> json) {
-    LinkedHashMap<String, Object> extra = new LinkedHashMap<>();
+    Map<String, Object> extra = Map.of();
     for (Map.Entry<String, Object> member : json.entrySet()) {
       if (!Members.isRegistered(member.getKey())) {
+        if (extra.isEmpty()) {
+          extra = new LinkedHashMap<>();
+        }
         extra.put(member.getKey(), member.getValue());
       }
     }

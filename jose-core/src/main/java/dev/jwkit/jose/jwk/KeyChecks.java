@@ -8,6 +8,7 @@ import dev.jwkit.jose.jwa.Curve;
 import dev.jwkit.jose.jwa.JwsAlgorithm;
 import dev.jwkit.jose.jwa.KeyType;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
@@ -81,8 +82,9 @@ final class KeyChecks {
   }
 
   /**
-   * RSA public parameters: minimal encodings, odd positive modulus of sane size, odd exponent ≥ 3 below n,
-   * no ROCA fingerprint.
+   * RSA public parameters, on the big-endian bytes without building integers (this runs for every key of
+   * every parsed set): minimal encodings, odd modulus of 512 to 16384 bits, odd exponent ≥ 3 below n. The
+   * ROCA check is done once per key on first use, see {@link RsaPublicJwk}.
    */
   static void checkRsaPublic(byte[] n, byte[] e) {
     if (n.length == 0 || Bytes.hasLeadingZero(n)) {
@@ -94,20 +96,22 @@ final class KeyChecks {
     if ((n[n.length - 1] & 1) == 0) {
       throw invalid("RSA modulus is even");
     }
-    int bits = Bytes.unsigned(n).bitLength();
+    int bits = (n.length - 1) * 8 + (32 - Integer.numberOfLeadingZeros(n[0] & 0xFF));
     if (bits < MIN_RSA_PARSE_BITS || bits > MAX_RSA_BITS) {
       throw invalid("RSA modulus size out of range: " + bits + " bits");
     }
-    BigInteger exponent = Bytes.unsigned(e);
-    if (!exponent.testBit(0) || exponent.compareTo(BigInteger.valueOf(3)) < 0) {
+    if ((e[e.length - 1] & 1) == 0 || e.length == 1 && (e[0] & 0xFF) < 3) {
       throw invalid("RSA public exponent must be odd and at least 3");
     }
-    BigInteger modulus = Bytes.unsigned(n);
-    if (e.length > n.length || exponent.compareTo(modulus) >= 0) {
+    if (e.length > n.length || e.length == n.length && Arrays.compareUnsigned(e, n) >= 0) {
       throw invalid("RSA public exponent must be smaller than the modulus");
     }
+  }
+
+  /** Refuses a modulus with the ROCA fingerprint (CVE-2017-15361). */
+  static void checkNotRoca(BigInteger modulus, JwkMetadata md) {
     if (Roca.isFingerprinted(modulus)) {
-      throw invalid("RSA modulus has the ROCA fingerprint (CVE-2017-15361)");
+      throw invalid("RSA modulus has the ROCA fingerprint (CVE-2017-15361)" + kidContext(md));
     }
   }
 

@@ -15,9 +15,14 @@ import java.util.Objects;
  * A public octet-key-pair JWK (RFC 8037 §2): Ed25519 or Ed448 for signatures, X25519 or X448 (parsed and
  * serialized only; never usable for signing).
  *
- * <p>Validated on creation: {@code x} has exactly the curve's key length, and for Ed25519/Ed448 decodes to
- * a curve point (RFC 8032 decoding, with Bouncy Castle). JCA keys are SunEC {@code EdECPublicKey}/{@code
- * XECPublicKey} objects built from the RFC 8410 encoding.
+ * <p>Validated on creation: {@code x} has exactly the curve's key length. That an Ed25519/Ed448 {@code x}
+ * decodes to a curve point (RFC 8032 decoding, with Bouncy Castle) is checked when the JCA key is first
+ * built ({@link #toPublicKey()}), because point decompression would dominate the cost of parsing a key set;
+ * a private key's {@code x} is always checked, since it must equal the key derived from {@code d}.
+ *
+ * <p>JCA keys are SunEC {@code EdECPublicKey}/{@code XECPublicKey} objects built from the RFC 8410
+ * encoding: the JDK 17 implements all four curves, so Bouncy Castle is used only for validation and for
+ * deriving the public key of a private one.
  *
  * <p>Equality is value equality over the key and its metadata. Instances are immutable and safe for
  * concurrent use; the JCA key is built once, on first use.
@@ -31,7 +36,7 @@ public final class OkpPublicJwk implements PublicJwk {
 
   OkpPublicJwk(Curve crv, byte[] x, JwkMetadata metadata) {
     checkCurve(crv);
-    OkpKeys.validatePublic(crv, x);
+    OkpKeys.checkPublicLength(crv, x);
     KeyChecks.checkMetadata(KeyType.OKP, crv, -1, metadata);
     this.crv = crv;
     this.x = x;
@@ -80,6 +85,7 @@ public final class OkpPublicJwk implements PublicJwk {
   public PublicKey toPublicKey() {
     PublicKey key = publicKey;
     if (key == null) {
+      OkpKeys.validatePublicPoint(crv, x);
       key = JcaKeys.okpPublic(crv, x);
       publicKey = key;
     }

@@ -17,7 +17,7 @@ import java.util.Objects;
  *
  * <p>Validated on creation: every member is a minimal positive integer; with CRT members, n = p·q, dp = d
  * mod (p−1), dq = d mod (q−1), e·dp ≡ 1 mod (p−1), e·dq ≡ 1 mod (q−1) and qi·q ≡ 1 mod p; without them,
- * d &lt; n and (2^e)^d ≡ 2 mod n.
+ * d &lt; n and (2^e)^d ≡ 2 mod n. A modulus with the ROCA fingerprint (CVE-2017-15361) is refused.
  *
  * <h3>Security</h3>
  * {@code toString()} redacts {@code d} and the CRT members; there is no {@code equals}/{@code hashCode}
@@ -62,6 +62,7 @@ public final class RsaPrivateJwk implements PrivateJwk {
   }
 
   private void validate() {
+    publicJwk.checkNotRoca();
     KeyChecks.checkRsaPrivateMember("d", d);
     BigInteger n = publicJwk.modulus();
     BigInteger e = publicJwk.publicExponent();

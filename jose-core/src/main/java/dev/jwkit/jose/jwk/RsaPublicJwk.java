@@ -1,6 +1,8 @@
 package dev.jwkit.jose.jwk;
 
 import dev.jwkit.jose.Base64Url;
+import dev.jwkit.jose.JoseError;
+import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jose.internal.jwk.Bytes;
 import dev.jwkit.jose.internal.jwk.JcaKeys;
 import dev.jwkit.jose.jwa.KeyType;
@@ -16,7 +18,10 @@ import java.util.Objects;
  *
  * <p>Validated on creation: minimal big-endian encodings (no leading zero octet), an odd modulus of 512 to
  * 16384 bits, an odd exponent of at least 3 and below the modulus. Keys under 2048 bits parse, but {@link
- * JwkAlgorithmBinding} refuses them for signing and verifying unless explicitly allowed.
+ * JwkAlgorithmBinding} refuses them for signing and verifying unless explicitly allowed. A modulus with the
+ * ROCA fingerprint (CVE-2017-15361) parses too but is refused on first use: by {@link #toPublicKey()} and by
+ * the binding check, so it is never a verification candidate. (The check is deferred to keep set parsing
+ * cheap; its result is cached.)
  *
  * <p>Equality is value equality over the key and its metadata. Instances are immutable and safe for
  * concurrent use; the JCA key is built once, on first use.
@@ -27,6 +32,8 @@ public final class RsaPublicJwk implements PublicJwk {
   private final byte[] e;
   private final JwkMetadata metadata;
   private volatile PublicKey publicKey;
+  /** Null until the ROCA check has run; then whether the modulus passed it. */
+  private volatile Boolean rocaChecked;
 
   RsaPublicJwk(byte[] n, byte[] e, JwkMetadata metadata) {
     KeyChecks.checkRsaPublic(n, e);
@@ -61,10 +68,34 @@ public final class RsaPublicJwk implements PublicJwk {
     return Bytes.unsigned(e);
   }
 
+  /**
+   * Checks that the modulus does not have the ROCA fingerprint (CVE-2017-15361), once per key: it costs a
+   * few divisions, so it runs on first use ({@link #toPublicKey()}, {@link JwkAlgorithmBinding}) rather
+   * than for every key of every parsed set.
+   *
+   * @throws JwkitException {@link JoseError#INVALID_KEY} for a ROCA-fingerprinted modulus
+   */
+  void checkNotRoca() {
+    Boolean ok = rocaChecked;
+    if (ok == null) {
+      try {
+        KeyChecks.checkNotRoca(modulus(), metadata);
+        ok = Boolean.TRUE;
+      } catch (JwkitException e) {
+        ok = Boolean.FALSE;
+      }
+      rocaChecked = ok;
+    }
+    if (!ok) {
+      KeyChecks.checkNotRoca(modulus(), metadata);
+    }
+  }
+
   @Override
   public PublicKey toPublicKey() {
     PublicKey key = publicKey;
     if (key == null) {
+      checkNotRoca();
       key = JcaKeys.rsaPublic(modulus(), publicExponent());
       publicKey = key;
     }

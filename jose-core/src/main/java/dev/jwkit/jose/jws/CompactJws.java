@@ -14,9 +14,10 @@ import java.util.Objects;
  * <ol>
  *   <li>at most {@link #DEFAULT_MAX_LENGTH} characters (64 KiB; {@link #parse(String, int)} sets
  *       another bound), checked before anything is read;
- *   <li>only the characters {@code [A-Za-z0-9_.-]} (RFC 8725bis §3.x: no whitespace, quotes or braces, so
- *       a JSON-serialized JWS can never pass as compact) and exactly two dots, counted in the same single
- *       pass before anything is split or decoded (CVE-2025-27144);
+ *   <li>only the characters {@code [A-Za-z0-9_.-]} (the "check JWT format" rule of
+ *       draft-ietf-oauth-rfc8725bis: no whitespace, quotes or braces, so a JSON-serialized JWS can never
+ *       pass as compact, CVE-2022-39227) and exactly two dots, counted in the same single pass before
+ *       anything is split or decoded (CVE-2025-27144);
  *   <li>each segment canonical unpadded base64url ({@link Base64Url}), decoded in place without copying
  *       the segment;
  *   <li>a header that is a JSON object meeting the rules of {@link JwsHeader};
@@ -89,9 +90,9 @@ public final class CompactJws {
     if (maxLength <= 0) {
       throw new IllegalArgumentException("maxLength must be positive");
     }
-    int[] dots = scan(token, maxLength);
-    int firstDot = dots[0];
-    int secondDot = dots[1];
+    long dots = scan(token, maxLength);
+    int firstDot = (int) (dots >>> 32);
+    int secondDot = (int) dots;
     try {
       JwsHeader header = header(token, firstDot);
       byte[] payload = header.b64()
@@ -115,9 +116,9 @@ public final class CompactJws {
   public static CompactJws parseDetached(String token, byte[] payload) {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(payload, "payload");
-    int[] dots = scan(token, DEFAULT_MAX_LENGTH);
-    int firstDot = dots[0];
-    int secondDot = dots[1];
+    long dots = scan(token, DEFAULT_MAX_LENGTH);
+    int firstDot = (int) (dots >>> 32);
+    int secondDot = (int) dots;
     if (secondDot != firstDot + 1) {
       throw new InvalidTokenException(JoseError.MALFORMED_INPUT, "a detached JWS has an empty payload segment");
     }
@@ -139,8 +140,11 @@ public final class CompactJws {
     }
   }
 
-  /** Checks length and characters and returns the positions of the two dots, in one pass. */
-  private static int[] scan(String token, int maxLength) {
+  /**
+   * Checks length and characters and returns the positions of the two dots (first in the high 32 bits),
+   * in one pass and without allocating.
+   */
+  private static long scan(String token, int maxLength) {
     int length = token.length();
     if (length > maxLength) {
       throw new InvalidTokenException(JoseError.INPUT_TOO_LARGE, "token longer than " + maxLength + " characters");
@@ -168,7 +172,7 @@ public final class CompactJws {
     if (first == 0) {
       throw new InvalidTokenException(JoseError.MALFORMED_INPUT, "the header segment is empty");
     }
-    return new int[] {first, second};
+    return (long) first << 32 | second;
   }
 
   private static JwsHeader header(String token, int end) {

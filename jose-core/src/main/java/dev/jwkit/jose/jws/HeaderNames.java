@@ -33,4 +33,20 @@ final class HeaderNames {
   static final Set<String> PRIVATE_JWK_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
 
   private HeaderNames() {}
+
+  /**
+   * A {@code kid} fit for an exception message or {@code toString}: at most 64 characters, control
+   * characters replaced (a key set from elsewhere may carry any string).
+   */
+  static String safeKid(String kid) {
+    StringBuilder sb = new StringBuilder(Math.min(kid.length(), 65));
+    for (int i = 0; i < kid.length() && sb.length() < 64; i++) {
+      char c = kid.charAt(i);
+      sb.append(c < 0x20 || c == 0x7f ? '?' : c);
+    }
+    if (kid.length() > 64) {
+      sb.append('…');
+    }
+    return sb.toString();
+  }
 }

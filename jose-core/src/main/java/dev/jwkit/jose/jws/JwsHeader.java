@@ -380,7 +380,7 @@ public final class JwsHeader {
           throw new IllegalArgumentException("jwk must be a public key");
         }
       }
-      return put(JWK, Collections.unmodifiableMap(new LinkedHashMap<>(jwk)));
+      return put(JWK, deepCopy(JWK, jwk));
     }
 
     /**
@@ -442,7 +442,7 @@ public final class JwsHeader {
      * @param value a JSON value: {@code String}, {@code Boolean}, {@code Long}/{@code Integer}, {@code
      *     BigInteger}, {@code BigDecimal}, {@code List} or {@code Map} of those, or {@link Json#NULL}
      * @return this builder
-     * @throws IllegalArgumentException for a registered name
+     * @throws IllegalArgumentException for a registered name, or a value that is not a JSON value
      */
     public Builder parameter(String name, Object value) {
       Objects.requireNonNull(name, "name");
@@ -450,7 +450,15 @@ public final class JwsHeader {
       if (HeaderNames.REGISTERED.contains(name) || B64.equals(name)) {
         throw new IllegalArgumentException("use the typed setter for " + name);
       }
-      return put(name, value);
+      return put(name, deepCopy(name, value));
+    }
+
+    /** An immutable deep copy of a JSON value, made by writing and re-reading it (checks the types too). */
+    private static Object deepCopy(String name, Object value) {
+      Map<String, Object> wrapper = new LinkedHashMap<>();
+      wrapper.put(name, value);
+      Object copy = Json.parseObject(Json.write(wrapper), JsonLimits.TOKEN).get(name);
+      return Objects.requireNonNull(copy, name);
     }
 
     private Builder put(String name, Object value) {

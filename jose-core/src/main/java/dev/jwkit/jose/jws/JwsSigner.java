@@ -2,6 +2,8 @@ package dev.jwkit.jose.jws;
 
 import dev.jwkit.jose.Base64Url;
 import dev.jwkit.jose.JoseError;
+import dev.jwkit.jose.Json;
+import dev.jwkit.jose.JsonLimits;
 import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jose.internal.crypto.JcaEngines;
 import dev.jwkit.jose.internal.crypto.JcaSigner;
@@ -13,7 +15,6 @@ import dev.jwkit.jose.jwk.OctJwk;
 import dev.jwkit.jose.jwk.PrivateJwk;
 import java.nio.charset.StandardCharsets;
 import java.security.Key;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -157,7 +158,8 @@ public final class JwsSigner {
     Objects.requireNonNull(unprotectedHeader, "unprotectedHeader");
     Objects.requireNonNull(payload, "payload");
     checkAlg(protectedHeader);
-    Map<String, Object> unprotected = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(unprotectedHeader));
+    // An immutable deep copy, which also checks that every value is a JSON value.
+    Map<String, Object> unprotected = Json.parseObject(Json.write(unprotectedHeader), JsonLimits.TOKEN);
     try {
       FlattenedJws.checkUnprotected(protectedHeader, unprotected);
     } catch (JwkitException e) {
@@ -197,6 +199,6 @@ public final class JwsSigner {
 
   @Override
   public String toString() {
-    return "JwsSigner[alg=" + alg.jwaName() + (kid == null ? "" : ", kid=" + kid) + ", key=<redacted>]";
+    return "JwsSigner[alg=" + alg.jwaName() + (kid == null ? "" : ", kid=" + HeaderNames.safeKid(kid)) + ", key=<redacted>]";
   }
 }

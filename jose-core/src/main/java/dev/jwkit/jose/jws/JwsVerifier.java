@@ -142,16 +142,16 @@ public final class JwsVerifier {
     if (tokenAlg != alg) {
       throw new InvalidTokenException(JoseError.ALGORITHM_NOT_ALLOWED,
           "token alg " + tokenAlg.jwaName() + " is not the verifier's " + alg.jwaName()
-              + (kid == null ? "" : " (kid=" + kid + ")"));
+              + (kid == null ? "" : " (kid=" + HeaderNames.safeKid(kid) + ")"));
     }
     if (!engine.verify(signingInput, 0, signingInput.length, signature)) {
       throw new InvalidTokenException(JoseError.SIGNATURE_INVALID,
-          "signature does not verify (alg=" + alg.jwaName() + (kid == null ? "" : ", kid=" + kid) + ")");
+          "signature does not verify (alg=" + alg.jwaName() + (kid == null ? "" : ", kid=" + HeaderNames.safeKid(kid)) + ")");
     }
   }
 
   @Override
   public String toString() {
-    return "JwsVerifier[alg=" + alg.jwaName() + (kid == null ? "" : ", kid=" + kid) + "]";
+    return "JwsVerifier[alg=" + alg.jwaName() + (kid == null ? "" : ", kid=" + HeaderNames.safeKid(kid)) + "]";
   }
 }

@@ -100,6 +100,17 @@ class JwkValidationTest {
   }
 
   @Test
+  void ed25519NonCanonicalPoint_isInvalidKeyOnFirstUse() {
+    byte[] ff = new byte[32];
+    java.util.Arrays.fill(ff, (byte) 0xFF);
+    PublicJwk key = (PublicJwk) Jwk.parse("{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\""
+        + dev.jwkit.jose.Base64Url.encode(ff) + "\"}");
+    assertThatThrownBy(key::toPublicKey)
+        .isInstanceOf(JwkitException.class)
+        .satisfies(e -> assertThat(((JwkitException) e).code()).isEqualTo(JoseError.INVALID_KEY));
+  }
+
+  @Test
   void okpCurveOnEcKey_isInvalidKey() {
     assertCode(ec("").replace("P-256", "Ed25519"), JoseError.INVALID_KEY);
   }
@@ -129,6 +140,21 @@ class JwkValidationTest {
   void rsa1024BitKey_parses() {
     Jwk key = Jwk.parse(RfcN.RSA_1024_PUBLIC);
     assertThat(((RsaPublicJwk) key).modulusBits()).isEqualTo(1024);
+  }
+
+  @Test
+  void rsaRocaKey_parsesButIsRefusedOnFirstUse() {
+    PublicJwk key = (PublicJwk) Jwk.parse(RfcN.RSA_ROCA_PUBLIC);
+    for (org.junit.jupiter.api.function.Executable use : java.util.List.<org.junit.jupiter.api.function.Executable>of(
+        key::toPublicKey,
+        () -> JwkAlgorithmBinding.checkUsableFor(key, dev.jwkit.jose.jwa.JwsAlgorithm.RS256, KeyUsage.VERIFY))) {
+      assertThatThrownBy(use::execute)
+          .isInstanceOf(JwkitException.class)
+          .satisfies(e -> assertThat(((JwkitException) e).code()).isEqualTo(JoseError.INVALID_KEY))
+          .hasMessageContaining("ROCA");
+    }
+    assertThat(JwkSet.of(java.util.List.of(key)).candidatesFor(java.util.Optional.empty(),
+        dev.jwkit.jose.jwa.JwsAlgorithm.RS256)).isEmpty();
   }
 
   @Test

@@ -74,7 +74,6 @@ class WycheproofJwkTest {
 
   /** The invalid tests whose key is already refused when the set is parsed, with the reason. */
   private static final Map<Integer, JoseError> SKIPPED_AT_PARSE = Map.ofEntries(
-      Map.entry(7, JoseError.INVALID_KEY),       // ROCA fingerprint
       Map.entry(9, JoseError.INVALID_KEY),       // e = 1
       Map.entry(10, JoseError.INVALID_KEY),      // HS256 key shorter than 256 bits
       Map.entry(11, JoseError.INVALID_KEY),

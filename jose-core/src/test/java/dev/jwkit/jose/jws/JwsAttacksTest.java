@@ -564,6 +564,18 @@ class JwsAttacksTest {
   }
 
   @Test
+  void hostileKid_isSanitizedInMessages() {
+    String kid = "line\nbreak" + "x".repeat(500);
+    OctJwk key = (OctJwk) HMAC_KEY.withMetadata(JwkMetadata.builder().kid(kid).build());
+    JwsVerifier verifier = JwsVerifier.of(key, JwsAlgorithm.HS256);
+    assertThat(verifier.kid()).contains(kid);
+    String token = JwsSigner.of(EC, JwsAlgorithm.ES256).signCompact(header(JwsAlgorithm.ES256), PAYLOAD);
+    assertThatThrownBy(() -> verifier.verify(CompactJws.parse(token)))
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").hasSizeLessThan(200));
+    assertThat(verifier.toString()).doesNotContain("\n").hasSizeLessThan(200);
+  }
+
+  @Test
   void signerAndHeaderAlgMismatch_isRefused() {
     assertThatThrownBy(() -> JwsSigner.of(HMAC_KEY, JwsAlgorithm.HS256).signCompact(header(JwsAlgorithm.RS256), PAYLOAD))
         .isInstanceOf(IllegalArgumentException.class);

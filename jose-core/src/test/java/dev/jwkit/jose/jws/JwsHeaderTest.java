@@ -82,6 +82,15 @@ class JwsHeaderTest {
   }
 
   @Test
+  void builder_parameterValue_isCopiedDeeply() {
+    java.util.ArrayList<Object> list = new java.util.ArrayList<>(List.of("a"));
+    JwsHeader header = JwsHeader.builder().alg(JwsAlgorithm.HS256).parameter("x", list).build();
+    list.add("b");
+    assertThat(header.parameter("x")).contains(List.of("a"));
+    assertThatThrownBy(() -> JwsHeader.builder().parameter("y", new Object())).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void toString_isShort() {
     assertThat(JwsHeader.builder().alg(JwsAlgorithm.RS256).kid("secret-looking").build().toString())
         .isEqualTo("JwsHeader[alg=RS256, parameters=[alg, kid]]");

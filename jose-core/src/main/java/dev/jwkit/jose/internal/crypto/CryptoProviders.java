@@ -1,8 +1,8 @@
 package dev.jwkit.jose.internal.crypto;
 
+import dev.jwkit.jose.internal.jwk.BouncyCastle;
 import dev.jwkit.jose.jwa.JwsAlgorithm;
 import java.security.Provider;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>RSA (RS*, PS*): the JDK's SunRsaSign (intrinsified Montgomery multiplication).
  *   <li>ECDSA (ES256, ES384, ES512, ES256K): Bouncy Castle. ES256 verify about 1,800/s against about
  *       190-370/s for SunEC, sign about 3,600-5,700/s against about 600/s; ES256K exists only in Bouncy
- *       Castle since the JDK dropped secp256k1.
+ *       Castle since the JDK dropped secp256k1. Signing is deterministic (RFC 6979, as RFC 8725 §3.2
+ *       recommends), through Bouncy Castle's lightweight {@code ECDSASigner}.
  *   <li>EdDSA (Ed25519, Ed448): Bouncy Castle. Ed25519 verify about 1,800/s against about 240/s for
  *       SunEC, sign about 4,500/s against 350/s. Bouncy Castle rejects {@code S ≥ L} and non-canonical
  *       encodings (checked by the Wycheproof tests).
@@ -28,11 +29,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CryptoProviders {
 
-  private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
+  // One Bouncy Castle instance for all of jose-core (the jwk package's), so keys and engines agree.
+  private static final Provider BOUNCY_CASTLE = BouncyCastle.PROVIDER;
 
   private CryptoProviders() {}
 
-  /** jwkit's private Bouncy Castle provider instance (not registered with {@code java.security.Security}). */
+  /** jwkit's shared Bouncy Castle provider instance (not registered with {@code java.security.Security}). */
   public static Provider bouncyCastle() {
     return BOUNCY_CASTLE;
   }

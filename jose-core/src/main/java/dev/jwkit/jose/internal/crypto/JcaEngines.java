@@ -157,7 +157,7 @@ public final class JcaEngines {
         signatureLength, null, 0);
   }
 
-  private static SignatureEngine ecdsa(JwsAlgorithm alg, Key key, boolean signing) {
+  private static JcaEngine ecdsa(JwsAlgorithm alg, Key key, boolean signing) {
     boolean rightKind = signing ? key instanceof ECPrivateKey : key instanceof ECPublicKey;
     if (!rightKind) {
       throw mismatch(alg, "an ECDSA algorithm needs an EC " + (signing ? "private" : "public") + " key");
@@ -174,6 +174,10 @@ public final class JcaEngines {
         ? "SHA" + alg.hashBits() + "withECDSAinP1363Format"
         : "SHA" + alg.hashBits() + "withPLAIN-ECDSA";
     int coordinate = curve.coordinateLength();
+    if (signing) {
+      // RFC 6979 deterministic nonces (RFC 8725 §3.2), computed by Bouncy Castle.
+      return new DeterministicEcdsaSigner((PrivateKey) providerKey, digests(alg.hashBits()), coordinate);
+    }
     return new SignatureEngine(name, provider, null, providerKey, signing, 2 * coordinate,
         signing ? null : expected.getOrder(), coordinate);
   }
@@ -213,6 +217,19 @@ public final class JcaEngines {
     }
     int signatureLength = curve == Curve.ED25519 ? 64 : 114;
     return new SignatureEngine(curve.jcaName(), provider, null, providerKey, signing, signatureLength, null, 0);
+  }
+
+  private static java.util.function.Supplier<org.bouncycastle.crypto.Digest> digests(int hashBits) {
+    switch (hashBits) {
+      case 256:
+        return org.bouncycastle.crypto.digests.SHA256Digest::new;
+      case 384:
+        return org.bouncycastle.crypto.digests.SHA384Digest::new;
+      case 512:
+        return org.bouncycastle.crypto.digests.SHA512Digest::new;
+      default:
+        throw new AssertionError(hashBits);
+    }
   }
 
   private static Key toProviderEcKey(Key key, ECParameterSpec params, Provider provider, JwsAlgorithm alg) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.jce.spec.ECNamedCurveSpec;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
@@ -39,8 +40,16 @@ public final class EcCurves {
         params = ECNamedCurveTable.getByName(curve.jcaName());
       }
       BC.put(curve, params);
+      if (needsBouncyCastle(curve)) {
+        // Converting the parameters needs no provider, so the Bouncy Castle provider is only created when
+        // a secp256k1 JCA key is actually built.
+        // A named spec, so that Bouncy Castle encodes keys with the curve OID, not explicit parameters.
+        JCA.put(curve, new ECNamedCurveSpec(curve.jcaName(), params.getCurve(), params.getG(), params.getN(),
+            params.getH(), params.getSeed()));
+        continue;
+      }
       try {
-        AlgorithmParameters ap = AlgorithmParameters.getInstance("EC", provider(curve));
+        AlgorithmParameters ap = AlgorithmParameters.getInstance("EC");
         ap.init(new ECGenParameterSpec(curve.jcaName()));
         JCA.put(curve, ap.getParameterSpec(ECParameterSpec.class));
       } catch (GeneralSecurityException e) {

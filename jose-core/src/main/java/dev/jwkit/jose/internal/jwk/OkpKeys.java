@@ -115,15 +115,26 @@ public final class OkpKeys {
   }
 
   /**
-   * Checks a raw public key: exact length, and for Ed25519/Ed448 a canonical encoding of a curve point
-   * (RFC 8032 §5.1.3 / §5.2.3 decoding). X25519/X448 accept every 32/56-byte string (RFC 7748 §5).
+   * Checks the length of a raw public key (RFC 8037 §2: 32 bytes for Ed25519/X25519, 57 for Ed448, 56 for
+   * X448).
    *
    * @throws JwkitException {@link JoseError#INVALID_KEY} otherwise
    */
-  public static void validatePublic(Curve curve, byte[] x) {
+  public static void checkPublicLength(Curve curve, byte[] x) {
     if (x.length != curve.coordinateLength()) {
       throw new JwkitException(JoseError.INVALID_KEY, "OKP public key has the wrong length for " + curve.jwkName());
     }
+  }
+
+  /**
+   * Checks that an Ed25519/Ed448 public key is the canonical encoding of a curve point (RFC 8032 §5.1.3 /
+   * §5.2.3 decoding, Bouncy Castle). X25519/X448 accept every 32/56-byte string (RFC 7748 §5). Point
+   * decompression costs a field exponentiation, so callers run it when the key is first used, not on parse.
+   *
+   * @throws JwkitException {@link JoseError#INVALID_KEY} otherwise
+   */
+  public static void validatePublicPoint(Curve curve, byte[] x) {
+    checkPublicLength(curve, x);
     boolean ok;
     switch (curve) {
       case ED25519: ok = Ed25519.validatePublicKeyPartial(x, 0); break;

@@ -128,6 +128,41 @@ class SignatureEngineTest {
         .isInstanceOfSatisfying(JwkitException.class, e -> assertThat(e.code()).isEqualTo(JoseError.KEY_MISMATCH));
   }
 
+  @Test
+  void ecdsaSigning_rfc6979A25_isDeterministic() throws Exception {
+    // RFC 6979 A.2.5: P-256, SHA-256, message "sample".
+    java.security.spec.ECParameterSpec params = JcaEngines.ecParameters(Curve.P_256);
+    java.security.PrivateKey key = java.security.KeyFactory.getInstance("EC").generatePrivate(
+        new java.security.spec.ECPrivateKeySpec(
+            new BigInteger("C9AFA9D845BA75166B5C215767B1D6934E50C3DB36E89B127B8A622B120F6721", 16), params));
+    byte[] message = "sample".getBytes(StandardCharsets.US_ASCII);
+    byte[] signature = JcaEngines.signer(JwsAlgorithm.ES256, key, false).sign(message, 0, message.length);
+    assertThat(java.util.HexFormat.of().withUpperCase().formatHex(signature)).isEqualTo(
+        "EFD48B2AACB6A8FD1140DD9CD45E81D69D2C877B56AAF991C34D0EA84EAF3716"
+            + "F7CB1C942D657C41D436C7A1B6E29F65F3E900DBB9AFF4064DC4AB2F843ACDA8");
+    byte[] test = "test".getBytes(StandardCharsets.US_ASCII);
+    assertThat(java.util.HexFormat.of().withUpperCase().formatHex(
+        JcaEngines.signer(JwsAlgorithm.ES256, key, false).sign(test, 0, test.length))).isEqualTo(
+        "F1ABB023518351CD71D881567B1EA663ED3EFCF6C5132B354F28D3B0B7D38367"
+            + "019F4113742A2B14BD25926B49C649155F267E60D3814B4C0CC84250E46F0083");
+  }
+
+  @Test
+  void ecdsaSigning_everyCurve_roundTrips() throws Exception {
+    for (JwsAlgorithm alg : List.of(JwsAlgorithm.ES256, JwsAlgorithm.ES384, JwsAlgorithm.ES512, JwsAlgorithm.ES256K)) {
+      Curve curve = alg.curves().iterator().next();
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", CryptoProviders.bouncyCastle());
+      generator.initialize(new ECGenParameterSpec(curve.jcaName()));
+      KeyPair pair = generator.generateKeyPair();
+      for (int i = 0; i < 20; i++) {
+        byte[] data = ("message " + i).getBytes(StandardCharsets.US_ASCII);
+        byte[] signature = JcaEngines.signer(alg, pair.getPrivate(), false).sign(data, 0, data.length);
+        assertThat(signature).hasSize(2 * curve.coordinateLength());
+        assertThat(JcaEngines.verifier(alg, pair.getPublic(), false).verify(data, 0, data.length, signature)).isTrue();
+      }
+    }
+  }
+
   private static byte[] rs(BigInteger r, BigInteger s) {
     byte[] out = new byte[64];
     byte[] rb = r.toByteArray();

@@ -8,6 +8,8 @@ import dev.jwkit.jose.Json;
 import dev.jwkit.jose.JsonLimits;
 import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jose.jwa.JwsAlgorithm;
+import dev.jwkit.jose.jwk.Jwk;
+import dev.jwkit.jose.jwk.PublicJwk;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,7 +25,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -65,11 +66,20 @@ class WycheproofPrimitiveTest {
     for (Map<String, Object> group : list(load(file).get("testGroups"))) {
       JcaVerifier verifier;
       try {
-        byte[] der = HEX.parseHex((String) group.get("publicKeyDer"));
-        KeyFactory factory = bc
-            ? KeyFactory.getInstance(keyAlgorithm, CryptoProviders.bouncyCastle())
-            : KeyFactory.getInstance(keyAlgorithm);
-        PublicKey key = factory.generatePublic(new X509EncodedKeySpec(der));
+        // The group's JWK when there is one (as the JWS layer gets its keys), else the DER key.
+        Object jwk = group.containsKey("publicKeyJwk") ? group.get("publicKeyJwk") : group.get("keyJwk");
+        PublicKey key;
+        if (jwk != null) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> members = (Map<String, Object>) jwk;
+          key = ((PublicJwk) Jwk.fromJsonObject(members)).toPublicKey();
+        } else {
+          byte[] der = HEX.parseHex((String) group.get("publicKeyDer"));
+          KeyFactory factory = bc
+              ? KeyFactory.getInstance(keyAlgorithm, CryptoProviders.bouncyCastle())
+              : KeyFactory.getInstance(keyAlgorithm);
+          key = factory.generatePublic(new X509EncodedKeySpec(der));
+        }
         verifier = JcaEngines.verifier(alg, key, false);
       } catch (java.security.GeneralSecurityException | JwkitException e) {
         verifier = null;
