@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One key of a {@link KeyRing}: its material, its lifecycle state and the instants of its transitions.
@@ -238,11 +239,11 @@ public final class ManagedKey {
     private KeyMaterial material;
     private final KeyState state;
     private final Instant publishedAt;
-    private Instant activatedAt;
-    private Instant retiredAt;
-    private Instant expiredAt;
-    private Instant revokedAt;
-    private String revocationReason;
+    private @Nullable Instant activatedAt;
+    private @Nullable Instant retiredAt;
+    private @Nullable Instant expiredAt;
+    private @Nullable Instant revokedAt;
+    private @Nullable String revocationReason;
 
     private Builder(KeyMaterial material, KeyState state, Instant publishedAt) {
       this.material = Objects.requireNonNull(material, "material");

@@ -1,11 +1,17 @@
 package dev.jwkit.adapters.http.fetching;
 
 import dev.jwkit.adapters.http.internal.KeySetCachePolicy;
-import dev.jwkit.jose.ErrorCode;
 import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jose.jwk.JwkSet;
 import dev.jwkit.jwks.model.KeySourceError;
 import dev.jwkit.jwks.model.KeySourceUnavailableException;
+import dev.jwkit.jwks.port.FetchOutcome;
+import dev.jwkit.jwks.port.JwksFetcher;
+import dev.jwkit.jwks.port.JwksLocation;
+import dev.jwkit.jwks.port.KeySource;
+import dev.jwkit.jwks.port.KeySourceListener;
+import dev.jwkit.adapters.http.internal.Locations;
+import java.net.URI;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,26 +23,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The public keys of a remote JWKS, cached so that verification never melts down: the key source a
- * verifier uses for one issuer.
+ * The public keys of a remote JWKS, cached so that verification never melts down: the domain's
+ * {@link KeySource} for one issuer, over a {@link JwksFetcher} ({@link HttpJwksFetcher} by default).
  *
  * <pre>{@code
  * CachingKeySource keys = CachingKeySource.builder()
- *     .fetcher(HttpJwksFetcher.builder().location(URI.create("https://issuer.example/jwks.json")).build())
+ *     .location("https://issuer.example/.well-known/jwks.json")
  *     .meterRegistry(registry)
  *     .build();
- * JwkSet candidates = keys.keysFor(Optional.of(kid));
+ * TokenVerifier verifier = TokenVerifier.builder().keySource(keys).policy(policy).build();
  * }</pre>
  *
  * <p>Behaviour: the set is fresh for the server's {@code max-age} (or {@code Expires}) clamped to
@@ -62,7 +65,7 @@ import org.jspecify.annotations.Nullable;
  * Instances are safe for concurrent use; lookups take no lock (an atomic snapshot read and a map lookup),
  * so they are safe under virtual threads.
  */
-public final class CachingKeySource implements AutoCloseable {
+public final class CachingKeySource implements KeySource, AutoCloseable {
 
   /** Shortest freshness honoured: 1 min, so that {@code max-age=0} cannot turn every lookup into a fetch. Nimbus: fixed TTL 5 min regardless of headers. */
   public static final Duration DEFAULT_MIN_REFRESH = Duration.ofMinutes(1);
@@ -85,32 +88,21 @@ public final class CachingKeySource implements AutoCloseable {
   /** Longest a lookup waits for a fetch (cold start, unknown kid): 11 s, just above the fetcher's 10 s deadline. Nimbus cache refresh timeout 15 s. */
   public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(11);
 
-  private static final System.Logger LOG = System.getLogger(CachingKeySource.class.getName());
   private static final int NEGATIVE_CACHE_MAX = 1024;
   private static final int NEGATIVE_KID_MAX_LENGTH = 256;
 
-  private final JwksFetcher fetcher;
-  private final String location;
-  private final KeySetCachePolicy policy;
-  private final Clock clock;
   private final ScheduledExecutorService scheduler;
   private final boolean ownsScheduler;
   private final Duration maxWait;
-  private final List<KeySourceListener> listeners;
-  private final @Nullable LastKnownGoodStore store;
+  private final KeySetRefresher r;
+  private final KeySetCachePolicy policy;
+  private final Clock clock;
+  private final String location;
 
-  private final AtomicReference<@Nullable KeySetSnapshot> current = new AtomicReference<>();
-  private final AtomicReference<@Nullable CompletableFuture<KeySetSnapshot>> inFlight = new AtomicReference<>();
   private final AtomicReference<@Nullable OnDemand> onDemand = new AtomicReference<>();
-  private final AtomicReference<@Nullable ScheduledFuture<?>> scheduled = new AtomicReference<>();
   private final ConcurrentHashMap<String, Instant> unknownKids = new ConcurrentHashMap<>();
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
-  private final AtomicInteger consecutiveFailures = new AtomicInteger();
-  private final AtomicReference<Instant> nextAttemptAt = new AtomicReference<>(Instant.MIN);
-  private final AtomicReference<Optional<Instant>> lastSuccess = new AtomicReference<>(Optional.empty());
-  private final AtomicReference<Optional<JwkitException>> lastFailure = new AtomicReference<>(Optional.empty());
-  private final AtomicReference<Optional<Instant>> lastFailureAt = new AtomicReference<>(Optional.empty());
 
   /** An on-demand refetch: when it started and its outcome, shared by every caller of its cooldown. */
   private static final class OnDemand {
@@ -123,31 +115,31 @@ public final class CachingKeySource implements AutoCloseable {
     }
   }
 
-  private CachingKeySource(Builder b, JwksFetcher fetcher) {
-    this.fetcher = fetcher;
-    this.location = fetcher.location();
+  private CachingKeySource(Builder b, JwksFetcher fetcher, JwksLocation jwksLocation, URI uri) {
+    this.location = Locations.safe(uri);
     this.policy = new KeySetCachePolicy(b.minRefresh, b.maxRefresh, b.defaultRefresh, b.refreshAhead,
         b.unknownKidCooldown, b.negativeTtl, b.maxStaleness, b.retryMin, b.retryMax);
     this.clock = b.clock;
     this.maxWait = b.maxWait;
-    this.store = b.store;
     if (b.scheduler != null) {
       this.scheduler = b.scheduler;
       this.ownsScheduler = false;
     } else {
-      this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "jwkit-jwks-refresh");
-        t.setDaemon(true);
-        return t;
+      this.scheduler = Executors.newSingleThreadScheduledExecutor(t -> {
+        Thread thread = new Thread(t, "jwkit-jwks-refresh");
+        thread.setDaemon(true);
+        return thread;
       });
       this.ownsScheduler = true;
     }
-    List<KeySourceListener> ls = new java.util.ArrayList<>(b.listeners);
+    List<KeySourceEventListener> ls = new java.util.ArrayList<>(b.listeners);
     if (b.meterRegistry != null) {
       ls.add(new KeySourceMetrics(b.meterRegistry, this));
     }
-    this.listeners = List.copyOf(ls);
+    this.r = new KeySetRefresher(location, jwksLocation, fetcher, policy, clock, scheduler, maxWait, ls,
+        b.outcomeListeners, b.store);
   }
+
 
   /** Starts a builder with the documented defaults. */
   public static Builder builder() {
@@ -160,41 +152,56 @@ public final class CachingKeySource implements AutoCloseable {
   }
 
   /**
-   * The keys that may verify a token with this {@code kid}: the keys with that {@code kid}, or every held
-   * key when the token has none (the verifier then filters by algorithm). An unknown {@code kid} may
-   * trigger one refetch per cooldown; if it stays unknown, the result is empty (the verifier reports
-   * {@code jwk.key_not_found}).
+   * The held keys, for a token whose header names {@code kid}; the verifier selects among them
+   * ({@code JwkSet.candidatesFor}). A known {@code kid} never waits on the network. An unknown one may
+   * trigger one refetch per cooldown (shared by every caller meanwhile); if the {@code kid} is still
+   * unknown, the held set is returned and the verifier reports {@code jwk.key_not_found}.
    *
-   * @param kid the token's {@code kid}, if any
-   * @return the candidate public keys, possibly empty
+   * @param kid the token's {@code kid}
+   * @return the held public keys (after the refetch, if one was allowed)
    * @throws KeySourceUnavailableException {@link KeySourceError#NOT_LOADED} when no set could be loaded,
    *     {@link KeySourceError#STALE_BEYOND_LIMIT} when the held set is beyond the maximum staleness
    */
-  public JwkSet keysFor(Optional<String> kid) {
+  @Override
+  public JwkSet keysFor(String kid) {
     Objects.requireNonNull(kid, "kid");
     Instant now = clock.instant();
     KeySetSnapshot s = usable(now);
-    if (kid.isEmpty()) {
+    if (s.byKid.containsKey(kid)) {
       hits.increment();
       return s.set;
     }
-    JwkSet found = s.byKid.get(kid.get());
-    if (found != null) {
-      hits.increment();
-      return found;
-    }
     misses.increment();
-    return unknownKid(kid.get(), now, s);
+    return unknownKid(kid, now, s).set;
   }
 
   /**
    * Every usable key held (loading the set on first use).
    *
    * @return the held public keys
-   * @throws KeySourceUnavailableException as {@link #keysFor(Optional)}
+   * @throws KeySourceUnavailableException as {@link #keysFor(String)}
    */
+  @Override
   public JwkSet keys() {
-    return keysFor(Optional.empty());
+    Instant now = clock.instant();
+    KeySetSnapshot s = usable(now);
+    hits.increment();
+    return s.set;
+  }
+
+  /**
+   * The keys with this {@code kid} only (empty when unknown after the refetch the cooldown allows): for
+   * callers that select keys themselves.
+   *
+   * @param kid the {@code kid}
+   * @return the keys with that {@code kid}
+   * @throws KeySourceUnavailableException as {@link #keysFor(String)}
+   */
+  public JwkSet keysWithKid(String kid) {
+    JwkSet held = keysFor(kid);
+    KeySetSnapshot s = r.current.get();
+    JwkSet found = s == null ? null : s.byKid.get(kid);
+    return found == null || held.keys().isEmpty() ? JwkSet.empty() : found;
   }
 
   /**
@@ -204,13 +211,13 @@ public final class CachingKeySource implements AutoCloseable {
    * @throws KeySourceUnavailableException when the fetch fails or the set is refused
    */
   public void refreshNow() {
-    await(refresh(false), KeySourceError.FETCH_FAILED);
+    r.await(r.refresh(false), KeySourceError.FETCH_FAILED);
   }
 
   /** A health report at this instant. */
   public KeySourceHealth health() {
     Instant now = clock.instant();
-    KeySetSnapshot s = current.get();
+    KeySetSnapshot s = r.current.get();
     KeySourceHealth.Status status;
     if (s == null) {
       status = KeySourceHealth.Status.NOT_LOADED;
@@ -221,8 +228,8 @@ public final class CachingKeySource implements AutoCloseable {
         default: status = KeySourceHealth.Status.EXPIRED; break;
       }
     }
-    Optional<JwkitException> failure = lastFailure.get();
-    return new KeySourceHealth(location, status, lastSuccess.get(), lastFailureAt.get(),
+    Optional<JwkitException> failure = r.lastFailure.get();
+    return new KeySourceHealth(location, status, r.lastSuccess.get(), r.lastFailureAt.get(),
         failure.map(JwkitException::code), failure.map(Throwable::getMessage),
         s == null ? Optional.empty() : Optional.of(Duration.between(s.validatedAt, now)),
         s == null ? 0 : s.set.keys().size(), hits.sum(), misses.sum());
@@ -231,10 +238,7 @@ public final class CachingKeySource implements AutoCloseable {
   /** Stops background refreshes (and the scheduler, when the source created it). Lookups keep working on the held set. */
   @Override
   public void close() {
-    ScheduledFuture<?> f = scheduled.getAndSet(null);
-    if (f != null) {
-      f.cancel(false);
-    }
+    r.cancelScheduled();
     if (ownsScheduler) {
       scheduler.shutdownNow();
     }
@@ -243,10 +247,10 @@ public final class CachingKeySource implements AutoCloseable {
   // ---------------------------------------------------------------- lookups
 
   private KeySetSnapshot usable(Instant now) {
-    KeySetSnapshot s = current.get();
+    KeySetSnapshot s = r.current.get();
     if (s != null && now.isBefore(s.staleLimit)) {
       if (!now.isBefore(s.refreshAt)) {
-        refreshInBackgroundIfDue(now);
+        r.refreshInBackgroundIfDue(now);
       }
       return s;
     }
@@ -254,18 +258,18 @@ public final class CachingKeySource implements AutoCloseable {
   }
 
   private KeySetSnapshot coldStart(Instant now) {
-    if (inFlight.get() == null && now.isBefore(nextAttemptAt.get())) {
-      Optional<KeySetSnapshot> stored = fromStore(now);
+    if (r.inFlight.get() == null && now.isBefore(r.nextAttemptAt.get())) {
+      Optional<KeySetSnapshot> stored = r.fromStore(now);
       if (stored.isPresent()) {
         return stored.get();
       }
-      throw unavailable(KeySourceError.NOT_LOADED, "no key set loaded; last fetch failed, next attempt at "
-          + nextAttemptAt.get());
+      throw r.unavailable(KeySourceError.NOT_LOADED, "no key set loaded; last fetch failed, next attempt at "
+          + r.nextAttemptAt.get());
     }
     try {
-      return await(refresh(false), KeySourceError.NOT_LOADED);
+      return r.await(r.refresh(false), KeySourceError.NOT_LOADED);
     } catch (KeySourceUnavailableException e) {
-      Optional<KeySetSnapshot> stored = fromStore(now);
+      Optional<KeySetSnapshot> stored = r.fromStore(now);
       if (stored.isPresent()) {
         return stored.get();
       }
@@ -274,9 +278,9 @@ public final class CachingKeySource implements AutoCloseable {
   }
 
   private KeySetSnapshot beyondLimit(KeySetSnapshot s, Instant now) {
-    if (inFlight.get() != null || !now.isBefore(nextAttemptAt.get())) {
+    if (r.inFlight.get() != null || !now.isBefore(r.nextAttemptAt.get())) {
       try {
-        KeySetSnapshot fresh = await(refresh(false), KeySourceError.STALE_BEYOND_LIMIT);
+        KeySetSnapshot fresh = r.await(r.refresh(false), KeySourceError.STALE_BEYOND_LIMIT);
         if (now.isBefore(fresh.staleLimit)) {
           return fresh;
         }
@@ -285,16 +289,16 @@ public final class CachingKeySource implements AutoCloseable {
       }
     }
     Duration staleFor = Duration.between(s.expiresAt, now);
-    emit(new KeySourceEvent.FailedClosed(location, now, staleFor));
-    throw unavailable(KeySourceError.STALE_BEYOND_LIMIT, "key set " + staleFor.toMinutes()
+    r.emit(new KeySourceEvent.FailedClosed(location, now, staleFor));
+    throw r.unavailable(KeySourceError.STALE_BEYOND_LIMIT, "key set " + staleFor.toMinutes()
         + " min past expiry, beyond the maximum staleness of " + policy.maxStaleness());
   }
 
-  private JwkSet unknownKid(String kid, Instant now, KeySetSnapshot s) {
+  private KeySetSnapshot unknownKid(String kid, Instant now, KeySetSnapshot s) {
     Instant negative = unknownKids.get(kid);
     if (negative != null) {
       if (now.isBefore(negative)) {
-        return JwkSet.empty();
+        return s;
       }
       unknownKids.remove(kid, negative);
     }
@@ -305,15 +309,13 @@ public final class CachingKeySource implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
-      KeySetSnapshot held = current.get();
+      KeySetSnapshot held = r.current.get();
       after = held == null ? s : held;
     }
-    JwkSet found = after.byKid.get(kid);
-    if (found != null) {
-      return found;
+    if (!after.byKid.containsKey(kid)) {
+      rememberUnknown(kid, now);
     }
-    rememberUnknown(kid, now);
-    return JwkSet.empty();
+    return after;
   }
 
   /** The on-demand refetch this caller shares: a new one when the cooldown allows, else the last one. */
@@ -325,8 +327,8 @@ public final class CachingKeySource implements AutoCloseable {
       }
       CompletableFuture<KeySetSnapshot> outcome = new CompletableFuture<>();
       if (onDemand.compareAndSet(last, new OnDemand(now, outcome))) {
-        emit(new KeySourceEvent.UnknownKidRefetch(location, now, kid));
-        refresh(true).whenComplete((snapshot, failure) -> {
+        r.emit(new KeySourceEvent.UnknownKidRefetch(location, now, kid));
+        r.refresh(true).whenComplete((snapshot, failure) -> {
           if (failure != null) {
             outcome.completeExceptionally(failure);
           } else {
@@ -348,213 +350,6 @@ public final class CachingKeySource implements AutoCloseable {
     unknownKids.put(kid, policy.negativeUntil(now));
   }
 
-  // ---------------------------------------------------------------- fetching
-
-  private void refreshInBackgroundIfDue(Instant now) {
-    if (inFlight.get() == null && !now.isBefore(nextAttemptAt.get())) {
-      refresh(false);
-    }
-  }
-
-  /** Starts a fetch, or joins the one in progress (single flight, no lock). */
-  private CompletableFuture<KeySetSnapshot> refresh(boolean onDemandFetch) {
-    while (true) {
-      CompletableFuture<KeySetSnapshot> running = inFlight.get();
-      if (running != null) {
-        return running;
-      }
-      CompletableFuture<KeySetSnapshot> mine = new CompletableFuture<>();
-      if (inFlight.compareAndSet(null, mine)) {
-        try {
-          scheduler.execute(() -> runFetch(mine, onDemandFetch));
-        } catch (RejectedExecutionException e) {
-          inFlight.compareAndSet(mine, null);
-          mine.completeExceptionally(unavailable(KeySourceError.FETCH_FAILED, "key source is closed"));
-        }
-        return mine;
-      }
-    }
-  }
-
-  private void runFetch(CompletableFuture<KeySetSnapshot> mine, boolean onDemandFetch) {
-    long started = System.nanoTime();
-    try {
-      KeySetSnapshot next = fetchOnce(started, onDemandFetch);
-      inFlight.compareAndSet(mine, null);
-      mine.complete(next);
-    } catch (RuntimeException e) {
-      inFlight.compareAndSet(mine, null);
-      mine.completeExceptionally(e);
-    }
-  }
-
-  private KeySetSnapshot fetchOnce(long started, boolean onDemandFetch) {
-    KeySetSnapshot old = current.get();
-    try {
-      FetchedJwks fetched = old != null && old.etag.isPresent()
-          ? fetcher.fetchIfNoneMatch(old.etag.get())
-          : fetcher.fetch();
-      Instant now = clock.instant();
-      Duration lifetime = policy.lifetime(fetched.maxAge());
-      Instant expiresAt = policy.expiresAt(now, lifetime);
-      Instant refreshAt = policy.refreshAt(now, lifetime);
-      Instant staleLimit = policy.staleLimit(expiresAt);
-      KeySetSnapshot next;
-      if (fetched.notModified() && old != null) {
-        next = old.revalidated(fetched.etag(), now, expiresAt, refreshAt, staleLimit);
-      } else if (fetched.notModified()) {
-        throw unavailable(KeySourceError.INVALID_KEY_SET, "304 to an unconditional request at " + location);
-      } else {
-        next = KeySetSnapshot.decode(location, fetched.body(), fetched.etag(), now, expiresAt, refreshAt, staleLimit);
-      }
-      current.set(next);
-      consecutiveFailures.set(0);
-      nextAttemptAt.set(Instant.MIN);
-      lastSuccess.set(Optional.of(now));
-      Duration latency = Duration.ofNanos(System.nanoTime() - started);
-      emit(new KeySourceEvent.Fetched(location, now, next.set.keys().size(), fetched.notModified(), latency,
-          lifetime, onDemandFetch));
-      if (!fetched.notModified()) {
-        if (!next.skipped.isEmpty()) {
-          emit(new KeySourceEvent.KeysSkipped(location, now, next.skipped));
-          LOG.log(System.Logger.Level.WARNING, "{0}: {1} key(s) skipped in the key set at {2}",
-              KeySourceError.INVALID_KEY_SET.id(), next.skipped.size(), location);
-        }
-        LOG.log(System.Logger.Level.INFO, "key set loaded from {0}: {1} key(s), fresh for {2}",
-            location, next.set.keys().size(), lifetime);
-        save(next);
-      }
-      schedule(refreshAt, now);
-      return next;
-    } catch (JwkitException e) {
-      throw failed(e, old, started);
-    } catch (RuntimeException e) {
-      throw failed(new KeySourceUnavailableException(KeySourceError.FETCH_FAILED,
-          "unexpected " + e.getClass().getSimpleName() + " fetching " + location, e), old, started);
-    }
-  }
-
-  private KeySourceUnavailableException failed(JwkitException e, @Nullable KeySetSnapshot old, long started) {
-    Instant now = clock.instant();
-    int failures = consecutiveFailures.incrementAndGet();
-    Instant retry = policy.retryAt(now, failures);
-    nextAttemptAt.set(retry);
-    lastFailure.set(Optional.of(e));
-    lastFailureAt.set(Optional.of(now));
-    emit(new KeySourceEvent.FetchFailed(location, now, e.code(), String.valueOf(e.getMessage()),
-        Duration.ofNanos(System.nanoTime() - started), failures));
-    if (old != null && !now.isBefore(old.expiresAt) && now.isBefore(old.staleLimit)) {
-      Duration staleFor = Duration.between(old.expiresAt, now);
-      Duration left = Duration.between(now, old.staleLimit);
-      emit(new KeySourceEvent.ServingStale(location, now, staleFor, left));
-      LOG.log(System.Logger.Level.WARNING, "{0}: serving a key set {1} past expiry from {2}; {3} left before failing closed",
-          e.code().id(), staleFor, location, left);
-    } else {
-      LOG.log(System.Logger.Level.WARNING, "{0}: fetching the key set failed ({1} in a row); retry at {2}",
-          e.getMessage(), failures, retry);
-    }
-    schedule(retry, now);
-    return e instanceof KeySourceUnavailableException
-        ? (KeySourceUnavailableException) e
-        : new KeySourceUnavailableException(e.code(), String.valueOf(e.getMessage()), e);
-  }
-
-  private void schedule(Instant at, Instant now) {
-    long delayMillis = Math.max(0, Duration.between(now, at).toMillis());
-    try {
-      ScheduledFuture<?> next = scheduler.schedule(this::tick, delayMillis, TimeUnit.MILLISECONDS);
-      ScheduledFuture<?> previous = scheduled.getAndSet(next);
-      if (previous != null) {
-        previous.cancel(false);
-      }
-    } catch (RejectedExecutionException e) {
-      // closed: no more background refreshes
-    }
-  }
-
-  private void tick() {
-    Instant now = clock.instant();
-    KeySetSnapshot s = current.get();
-    if ((s == null || !now.isBefore(s.refreshAt)) && !now.isBefore(nextAttemptAt.get())) {
-      refresh(false);
-    }
-  }
-
-  private KeySetSnapshot await(CompletableFuture<KeySetSnapshot> f, ErrorCode code) {
-    try {
-      return f.get(maxWait.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw unavailable(code, "interrupted while waiting for the key set from " + location);
-    } catch (TimeoutException e) {
-      throw unavailable(code, "no key set from " + location + " within " + maxWait);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      String reason = cause instanceof JwkitException ? ((JwkitException) cause).code().id() : "fetch failed";
-      throw new KeySourceUnavailableException(code, reason + " (" + location + ")", cause == null ? e : cause);
-    }
-  }
-
-  private Optional<KeySetSnapshot> fromStore(Instant now) {
-    LastKnownGoodStore st = store;
-    if (st == null) {
-      return Optional.empty();
-    }
-    try {
-      Optional<StoredKeySet> stored = st.load();
-      if (stored.isEmpty()) {
-        return Optional.empty();
-      }
-      StoredKeySet k = stored.get();
-      Instant staleLimit = policy.staleLimit(k.expiresAt());
-      if (!now.isBefore(staleLimit)) {
-        return Optional.empty();
-      }
-      Instant refreshAt = now.isBefore(k.expiresAt()) ? k.expiresAt() : now;
-      KeySetSnapshot s = KeySetSnapshot.decode(location, k.body(), k.etag(), k.validatedAt(), k.expiresAt(),
-          refreshAt, staleLimit);
-      if (current.compareAndSet(null, s)) {
-        LOG.log(System.Logger.Level.WARNING, "starting from the persisted key set of {0} validated at {1}",
-            location, k.validatedAt());
-        return Optional.of(s);
-      }
-      return Optional.ofNullable(current.get());
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "the persisted key set of {0} is unusable: {1}", location,
-          e.getClass().getSimpleName());
-      return Optional.empty();
-    }
-  }
-
-  private void save(KeySetSnapshot s) {
-    LastKnownGoodStore st = store;
-    if (st == null) {
-      return;
-    }
-    try {
-      st.save(new StoredKeySet(s.body, s.etag, s.validatedAt, s.expiresAt));
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "could not persist the key set of {0}: {1}", location,
-          e.getClass().getSimpleName());
-    }
-  }
-
-  private void emit(KeySourceEvent event) {
-    for (KeySourceListener l : listeners) {
-      try {
-        l.onEvent(event);
-      } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.DEBUG, "a key source listener failed", e);
-      }
-    }
-  }
-
-  private KeySourceUnavailableException unavailable(ErrorCode code, String message) {
-    Optional<JwkitException> cause = lastFailure.get();
-    return cause.isPresent()
-        ? new KeySourceUnavailableException(code, message, cause.get())
-        : new KeySourceUnavailableException(code, message);
-  }
 
   long hitCount() {
     return hits.sum();
@@ -565,18 +360,18 @@ public final class CachingKeySource implements AutoCloseable {
   }
 
   int keyCount() {
-    KeySetSnapshot s = current.get();
+    KeySetSnapshot s = r.current.get();
     return s == null ? 0 : s.set.keys().size();
   }
 
   double ageSeconds() {
-    KeySetSnapshot s = current.get();
+    KeySetSnapshot s = r.current.get();
     return s == null ? Double.NaN : Duration.between(s.validatedAt, clock.instant()).toMillis() / 1000.0;
   }
 
   /** For tests: the fetch in progress, if any. */
   Optional<CompletableFuture<KeySetSnapshot>> inFlight() {
-    return Optional.ofNullable(inFlight.get());
+    return Optional.ofNullable(r.inFlight.get());
   }
 
   /**
@@ -586,6 +381,8 @@ public final class CachingKeySource implements AutoCloseable {
    */
   public static final class Builder {
     private @Nullable JwksFetcher fetcher;
+    private @Nullable JwksLocation location;
+    private final List<KeySourceListener> outcomeListeners = new java.util.ArrayList<>();
     private Duration minRefresh = DEFAULT_MIN_REFRESH;
     private Duration maxRefresh = DEFAULT_MAX_REFRESH;
     private Duration defaultRefresh = DEFAULT_REFRESH;
@@ -598,13 +395,36 @@ public final class CachingKeySource implements AutoCloseable {
     private Duration maxWait = DEFAULT_MAX_WAIT;
     private Clock clock = Clock.systemUTC();
     private @Nullable ScheduledExecutorService scheduler;
-    private final List<KeySourceListener> listeners = new java.util.ArrayList<>();
+    private final List<KeySourceEventListener> listeners = new java.util.ArrayList<>();
     private @Nullable LastKnownGoodStore store;
     private @Nullable MeterRegistry meterRegistry;
 
     private Builder() {}
 
-    /** The fetcher of the key set. Required. @param fetcher the fetcher @return this builder */
+    /**
+     * The key set location. Required. With the default fetcher it must be {@code https} (or plain
+     * {@code http} to a loopback host).
+     *
+     * @param location the location
+     * @return this builder
+     */
+    public Builder location(JwksLocation location) {
+      this.location = Objects.requireNonNull(location, "location");
+      return this;
+    }
+
+    /**
+     * The key set location as a URL string.
+     *
+     * @param location an absolute {@code https} URL
+     * @return this builder
+     * @throws IllegalArgumentException when not an absolute http(s) URL
+     */
+    public Builder location(String location) {
+      return location(JwksLocation.of(Objects.requireNonNull(location, "location")));
+    }
+
+    /** The fetcher. Default: an {@link HttpJwksFetcher} with its defaults. @param fetcher the fetcher @return this builder */
     public Builder fetcher(JwksFetcher fetcher) {
       this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
       return this;
@@ -695,9 +515,15 @@ public final class CachingKeySource implements AutoCloseable {
       return this;
     }
 
-    /** Adds a listener for {@link KeySourceEvent}s. @param listener the listener @return this builder */
-    public Builder listener(KeySourceListener listener) {
+    /** Adds a listener for the detailed {@link KeySourceEvent}s. @param listener the listener @return this builder */
+    public Builder eventListener(KeySourceEventListener listener) {
       this.listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /** Adds a domain listener, told one {@link FetchOutcome} per fetch. @param listener the listener @return this builder */
+    public Builder listener(KeySourceListener listener) {
+      this.outcomeListeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 
@@ -724,15 +550,34 @@ public final class CachingKeySource implements AutoCloseable {
      * Builds the source. No fetch happens until the first lookup (or {@link CachingKeySource#refreshNow()}).
      *
      * @return the source
-     * @throws IllegalStateException when no fetcher was given, or the refresh bounds, the retry bounds
-     *     do not fit together
+     * @throws IllegalStateException when no location was given, the default fetcher would refuse it
+     *     (plain http to a non-loopback host), or the refresh or retry bounds do not fit together
      */
     public CachingKeySource build() {
-      if (fetcher == null) {
-        throw new IllegalStateException("fetcher is required");
+      if (location == null) {
+        throw new IllegalStateException("location is required");
+      }
+      URI uri;
+      try {
+        uri = new URI(location.value());
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalStateException("location is not a URL", e);
+      }
+      JwksFetcher f = fetcher;
+      if (f == null) {
+        HttpJwksFetcher http = HttpJwksFetcher.builder().build();
+        http.refusal(uri).ifPresent(r -> {
+          throw new IllegalStateException("location refused: " + r
+              + "; give a fetcher built with HttpJwksFetcher.Builder#allowInsecureHttp() to allow it");
+        });
+        f = http;
+      } else if (f instanceof HttpJwksFetcher) {
+        ((HttpJwksFetcher) f).refusal(uri).ifPresent(r -> {
+          throw new IllegalStateException("location refused: " + r);
+        });
       }
       try {
-        return new CachingKeySource(this, fetcher);
+        return new CachingKeySource(this, f, location, uri);
       } catch (IllegalArgumentException e) {
         throw new IllegalStateException(e.getMessage(), e);
       }

@@ -11,8 +11,8 @@ import dev.jwkit.jose.ErrorCode;
  * key-source failure: a discovery document for another issuer is never used.
  */
 public enum HttpJwksError implements ErrorCode {
-  /** The location is not {@code https} (or plain {@code http} to a loopback host, or explicitly allowed). */
-  INSECURE_LOCATION("http.insecure_location"),
+  /** The location is malformed, or not {@code https} (nor plain {@code http} to a loopback host, nor explicitly allowed). */
+  LOCATION_REFUSED("http.location_refused"),
   /** The TCP or TLS connection could not be established. */
   CONNECT_FAILED("http.connect_failed"),
   /** The connect timeout, the read timeout or the overall deadline passed. */

@@ -1,6 +1,9 @@
 package dev.jwkit.adapters.http.fetching;
 
 import dev.jwkit.jwks.model.KeySourceUnavailableException;
+import dev.jwkit.jwks.port.FetchedJwks;
+import dev.jwkit.jwks.port.JwksFetcher;
+import dev.jwkit.jwks.port.JwksLocation;
 import dev.jwkit.adapters.http.internal.CacheHeaders;
 import dev.jwkit.adapters.http.internal.CappedBodySubscriber;
 import dev.jwkit.adapters.http.internal.Locations;
@@ -38,15 +41,14 @@ import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link JwksFetcher} on {@link java.net.http.HttpClient} with safe defaults: HTTPS only, bounded time,
- * bounded size, no redirects, JSON only.
+ * The domain's {@link JwksFetcher} on {@link java.net.http.HttpClient} with safe defaults: HTTPS only,
+ * bounded time, bounded size, no redirects, JSON only. One fetcher (one connection pool) can serve many
+ * locations.
  *
  * <p>Create one with {@link #builder()}:
  * <pre>{@code
- * HttpJwksFetcher fetcher = HttpJwksFetcher.builder()
- *     .location(URI.create("https://issuer.example/.well-known/jwks.json"))
- *     .build();
- * FetchedJwks fetched = fetcher.fetch();
+ * HttpJwksFetcher fetcher = HttpJwksFetcher.builder().build();
+ * FetchedJwks fetched = fetcher.fetch(JwksLocation.of("https://issuer.example/.well-known/jwks.json"));
  * }</pre>
  *
  * <p>Each fetch sends {@code Accept: application/jwk-set+json, application/json} and
@@ -60,7 +62,8 @@ import org.jspecify.annotations.Nullable;
  * Plain {@code http} is refused except to loopback hosts (or when {@link Builder#allowInsecureHttp()}
  * is called), so a misconfigured location cannot downgrade key transport. Redirects are not followed
  * unless {@link Builder#maxRedirects(int)} allows them, and each hop is checked by the same rule. No
- * cookies, credentials or custom headers are sent. Every failure is a
+ * cookies, credentials or custom headers are sent. A location is checked on every fetch (and by
+ * {@link CachingKeySource.Builder#build()} up front). Every failure is a
  * {@link KeySourceUnavailableException} with an {@link HttpJwksError} code; messages name the location
  * without its query.
  *
@@ -87,7 +90,6 @@ public final class HttpJwksFetcher implements JwksFetcher {
 
   private static final String ACCEPT = "application/jwk-set+json, application/json;q=0.9";
 
-  private final URI location;
   private final Duration readTimeout;
   private final Duration deadline;
   private final int maxBodyBytes;
@@ -101,7 +103,6 @@ public final class HttpJwksFetcher implements JwksFetcher {
 
   private HttpJwksFetcher(Builder b) {
     this.settings = b.copy();
-    this.location = Objects.requireNonNull(b.location, "location");
     this.readTimeout = b.readTimeout;
     this.deadline = b.deadline;
     this.maxBodyBytes = b.maxBodyBytes;
@@ -130,25 +131,41 @@ public final class HttpJwksFetcher implements JwksFetcher {
     return settings.copy();
   }
 
+  /**
+   * Fetches the key set at {@code location}.
+   *
+   * @throws KeySourceUnavailableException with an {@link HttpJwksError} code on any failure
+   */
   @Override
-  public String location() {
-    return Locations.safe(location);
+  public FetchedJwks fetch(JwksLocation location) {
+    Objects.requireNonNull(location, "location");
+    return exchange(uri(location), null);
   }
 
-  /** The location fetched (the configured one, before any redirect). */
-  public URI uri() {
-    return location;
-  }
-
+  /**
+   * Fetches the key set at {@code location} with {@code If-None-Match: etag}; a 304 gives a
+   * not-modified answer.
+   *
+   * @throws KeySourceUnavailableException with an {@link HttpJwksError} code on any failure
+   */
   @Override
-  public FetchedJwks fetch() {
-    return exchange(null);
-  }
-
-  @Override
-  public FetchedJwks fetchIfNoneMatch(String etag) {
+  public FetchedJwks fetch(JwksLocation location, String etag) {
+    Objects.requireNonNull(location, "location");
     Objects.requireNonNull(etag, "etag");
-    return exchange(etag);
+    return exchange(uri(location), etag);
+  }
+
+  /** Whether this fetcher would fetch {@code location} (scheme and host rules), without fetching it. */
+  public Optional<String> refusal(URI location) {
+    return Locations.refusal(location, allowInsecureHttp);
+  }
+
+  static URI uri(JwksLocation location) {
+    try {
+      return new URI(location.value());
+    } catch (java.net.URISyntaxException e) {
+      throw new KeySourceUnavailableException(HttpJwksError.LOCATION_REFUSED, "malformed location", e);
+    }
   }
 
   /**
@@ -168,13 +185,13 @@ public final class HttpJwksFetcher implements JwksFetcher {
     }
   }
 
-  private FetchedJwks exchange(@Nullable String etag) {
+  private FetchedJwks exchange(URI location, @Nullable String etag) {
     Exchange ex = send(location, etag, JSON_CONTENT_TYPES);
     if (ex.notModified) {
-      return FetchedJwks.notModified(ex.etag, ex.maxAge);
+      return FetchedJwks.notModified(ex.etag, ex.maxAge, clock.instant());
     }
     checkKeySet(ex);
-    return FetchedJwks.of(ex.body, ex.etag, ex.maxAge);
+    return FetchedJwks.of(ex.body, ex.etag, ex.maxAge, clock.instant());
   }
 
   private void checkKeySet(Exchange ex) {
@@ -221,7 +238,7 @@ public final class HttpJwksFetcher implements JwksFetcher {
     for (int hop = 0; ; hop++) {
       Optional<String> refusal = Locations.refusal(uri, allowInsecureHttp);
       if (refusal.isPresent()) {
-        throw fail(HttpJwksError.INSECURE_LOCATION, refusal.get(), uri, null);
+        throw fail(HttpJwksError.LOCATION_REFUSED, refusal.get(), uri, null);
       }
       HttpRequest.Builder rb = HttpRequest.newBuilder(uri)
           .GET()
@@ -376,7 +393,6 @@ public final class HttpJwksFetcher implements JwksFetcher {
    * checks the combination.
    */
   public static final class Builder {
-    private @Nullable URI location;
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration readTimeout = DEFAULT_READ_TIMEOUT;
     private Duration deadline = DEFAULT_DEADLINE;
@@ -391,7 +407,6 @@ public final class HttpJwksFetcher implements JwksFetcher {
 
     private Builder copy() {
       Builder b = new Builder();
-      b.location = location;
       b.connectTimeout = connectTimeout;
       b.readTimeout = readTimeout;
       b.deadline = deadline;
@@ -402,23 +417,6 @@ public final class HttpJwksFetcher implements JwksFetcher {
       b.clock = clock;
       b.sslContext = sslContext;
       return b;
-    }
-
-    /**
-     * The JWKS location. Required. It must be {@code https}, or plain {@code http} to a loopback host,
-     * unless {@link #allowInsecureHttp()} is called.
-     *
-     * @param location an absolute URL without user info or fragment
-     * @return this builder
-     * @throws IllegalArgumentException when the URL is not absolute or has user info or a fragment
-     */
-    public Builder location(URI location) {
-      Objects.requireNonNull(location, "location");
-      Locations.refusal(location, true).ifPresent(r -> {
-        throw new IllegalArgumentException("location refused: " + r);
-      });
-      this.location = location;
-      return this;
     }
 
     /**
@@ -542,19 +540,9 @@ public final class HttpJwksFetcher implements JwksFetcher {
      * Builds the fetcher.
      *
      * @return the fetcher
-     * @throws IllegalStateException when no location was given, when the location is plain http to a
-     *     non-loopback host without {@link #allowInsecureHttp()}, or when the deadline is shorter than
-     *     the read timeout
+     * @throws IllegalStateException when the deadline is shorter than the read timeout
      */
     public HttpJwksFetcher build() {
-      if (location == null) {
-        throw new IllegalStateException("location is required");
-      }
-      Optional<String> refusal = Locations.refusal(location, allowInsecureHttp);
-      if (refusal.isPresent()) {
-        throw new IllegalStateException("location refused: " + refusal.get()
-            + "; call allowInsecureHttp() to allow plain http");
-      }
       if (deadline.compareTo(readTimeout) < 0) {
         throw new IllegalStateException("deadline (" + deadline + ") cannot be shorter than readTimeout (" + readTimeout + ")");
       }

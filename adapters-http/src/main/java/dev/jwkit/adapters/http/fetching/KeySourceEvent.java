@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Something a {@link CachingKeySource} did or saw, reported to its {@link KeySourceListener}s: fetches
+ * Something a {@link CachingKeySource} did or saw, reported to its {@link KeySourceEventListener}s: fetches
  * and their outcome, stale serving with the time left, failing closed, skipped keys, refetches caused by
  * an unknown {@code kid}.
  *

@@ -11,7 +11,7 @@ import io.micrometer.core.instrument.Timer;
  * result, keys held and the age of the held set. Registered through
  * {@link CachingKeySource.Builder#meterRegistry}; tagged with the location (without query).
  */
-final class KeySourceMetrics implements KeySourceListener {
+final class KeySourceMetrics implements KeySourceEventListener {
 
   static final String FETCH = "jwkit.jwks.fetch";
   static final String LOOKUPS = "jwkit.jwks.lookups";

@@ -4,6 +4,7 @@ import dev.jwkit.jose.Base64Url;
 import dev.jwkit.jose.Json;
 import dev.jwkit.jose.jwk.JwkSet;
 import dev.jwkit.jose.jwk.PublicJwk;
+import dev.jwkit.jwks.model.Publication;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,6 +75,23 @@ public final class JwksDocument {
     }
     byte[] bytes = JwkSet.of(List.copyOf(keys)).toJson().getBytes(StandardCharsets.UTF_8);
     return new JwksDocument(bytes, contentTag, checkMaxAge(maxAge));
+  }
+
+  /**
+   * The document of a domain {@link Publication}: its exact bytes (public keys only, stable order), its
+   * content tag as the ETag, and its {@code max-age} (capped at one day: a shorter max-age is always
+   * safe, clients only refresh sooner).
+   *
+   * @param publication the ring's publication now
+   * @return the document
+   */
+  public static JwksDocument from(Publication publication) {
+    Objects.requireNonNull(publication, "publication");
+    Duration maxAge = publication.maxAge();
+    if (maxAge.compareTo(Duration.ofDays(1)) > 0) {
+      maxAge = Duration.ofDays(1);
+    }
+    return new JwksDocument(publication.toJsonBytes(), publication.contentTag(), checkMaxAge(maxAge));
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.jwkit.adapters.http.fetching;
 
 import dev.jwkit.jwks.model.KeySourceUnavailableException;
+import dev.jwkit.jwks.port.FetchedJwks;
+import dev.jwkit.jwks.port.JwksLocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,9 +28,24 @@ class HttpJwksFetcherTest {
     }
   }
 
-  HttpJwksFetcher fetcher(Reply reply) {
+  /** A fetcher bound to one location, for brevity. */
+  record Target(HttpJwksFetcher fetcher, URI uri) {
+    FetchedJwks fetch() {
+      return fetcher.fetch(JwksLocation.of(uri.toString()));
+    }
+
+    FetchedJwks fetchIfNoneMatch(String etag) {
+      return fetcher.fetch(JwksLocation.of(uri.toString()), etag);
+    }
+  }
+
+  static Target target(HttpJwksFetcher.Builder b, URI uri) {
+    return new Target(b.build(), uri);
+  }
+
+  Target fetcher(Reply reply) {
     server = FaultServer.start(r -> reply);
-    return HttpJwksFetcher.builder().location(server.uri("/.well-known/jwks.json?tenant=secret")).build();
+    return target(HttpJwksFetcher.builder(), server.uri("/.well-known/jwks.json?tenant=secret"));
   }
 
   static HttpJwksError codeOf(Throwable t) {
@@ -61,7 +78,7 @@ class HttpJwksFetcherTest {
     server = FaultServer.start(r -> "\"v1\"".equals(r.headers().get("if-none-match"))
         ? new Reply().status(304).header("Cache-Control", "max-age=60")
         : Reply.json(JWKS).header("ETag", "\"v1\""));
-    HttpJwksFetcher f = HttpJwksFetcher.builder().location(server.uri("/jwks")).build();
+    Target f = target(HttpJwksFetcher.builder(), server.uri("/jwks"));
     FetchedJwks first = f.fetch();
     FetchedJwks second = f.fetchIfNoneMatch(first.etag().orElseThrow());
     assertThat(second.notModified()).isTrue();
@@ -173,23 +190,23 @@ class HttpJwksFetcherTest {
     server = FaultServer.start(r -> Reply.json(JWKS));
     URI uri = server.uri("/jwks");
     server.close();
-    HttpJwksFetcher f = HttpJwksFetcher.builder().location(uri).build();
+    Target f = target(HttpJwksFetcher.builder(), uri);
     assertThatThrownBy(f::fetch).satisfies(t -> assertThat(codeOf(t)).isEqualTo(HttpJwksError.CONNECT_FAILED));
   }
 
   @Test
   void fetch_serverNeverAnswers_failsWithTimeout() {
     server = FaultServer.start(r -> Reply.hang());
-    HttpJwksFetcher f = HttpJwksFetcher.builder().location(server.uri("/jwks"))
-        .readTimeout(Duration.ofMillis(200)).deadline(Duration.ofSeconds(5)).build();
+    Target f = target(HttpJwksFetcher.builder()
+        .readTimeout(Duration.ofMillis(200)).deadline(Duration.ofSeconds(5)), server.uri("/jwks"));
     assertThatThrownBy(f::fetch).satisfies(t -> assertThat(codeOf(t)).isEqualTo(HttpJwksError.TIMEOUT));
   }
 
   @Test
   void fetch_bodyTrickles_failsAtTheDeadline() {
     server = FaultServer.start(r -> Reply.json(JWKS).trickle(100));
-    HttpJwksFetcher f = HttpJwksFetcher.builder().location(server.uri("/jwks"))
-        .readTimeout(Duration.ofMillis(300)).deadline(Duration.ofMillis(600)).build();
+    Target f = target(HttpJwksFetcher.builder()
+        .readTimeout(Duration.ofMillis(300)).deadline(Duration.ofMillis(600)), server.uri("/jwks"));
     assertThatThrownBy(f::fetch).satisfies(t -> assertThat(codeOf(t)).isEqualTo(HttpJwksError.TIMEOUT));
   }
 
@@ -198,7 +215,7 @@ class HttpJwksFetcherTest {
     server = FaultServer.start(r -> r.path().equals("/old")
         ? new Reply().status(302).header("Location", "/new")
         : Reply.json(JWKS));
-    HttpJwksFetcher f = HttpJwksFetcher.builder().location(server.uri("/old")).build();
+    Target f = target(HttpJwksFetcher.builder(), server.uri("/old"));
     assertThatThrownBy(f::fetch).satisfies(t -> assertThat(codeOf(t)).isEqualTo(HttpJwksError.REDIRECT_REFUSED));
     assertThat(server.requests()).isEqualTo(1);
   }
@@ -208,15 +225,15 @@ class HttpJwksFetcherTest {
     server = FaultServer.start(r -> r.path().equals("/old")
         ? new Reply().status(301).header("Location", "/new")
         : Reply.json(JWKS));
-    HttpJwksFetcher f = HttpJwksFetcher.builder().location(server.uri("/old")).maxRedirects(1).build();
+    Target f = target(HttpJwksFetcher.builder().maxRedirects(1), server.uri("/old"));
     assertThat(f.fetch().body()).hasSize(JWKS.length());
   }
 
   @Test
   void fetch_redirectToPlainHttpElsewhere_isRefused() {
     server = FaultServer.start(r -> new Reply().status(302).header("Location", "http://keys.example/jwks"));
-    HttpJwksFetcher f = HttpJwksFetcher.builder().location(server.uri("/old")).maxRedirects(3).build();
-    assertThatThrownBy(f::fetch).satisfies(t -> assertThat(codeOf(t)).isEqualTo(HttpJwksError.INSECURE_LOCATION));
+    Target f = target(HttpJwksFetcher.builder().maxRedirects(3), server.uri("/old"));
+    assertThatThrownBy(f::fetch).satisfies(t -> assertThat(codeOf(t)).isEqualTo(HttpJwksError.LOCATION_REFUSED));
     assertThat(server.requests()).isEqualTo(1);
   }
 
@@ -228,29 +245,32 @@ class HttpJwksFetcherTest {
     }
     b.append("]}");
     server = FaultServer.start(r -> Reply.json(b.toString()));
-    HttpJwksFetcher f = HttpJwksFetcher.builder().location(server.uri("/jwks")).maxKeys(4).build();
+    Target f = target(HttpJwksFetcher.builder().maxKeys(4), server.uri("/jwks"));
     assertThatThrownBy(f::fetch).satisfies(t -> assertThat(codeOf(t)).isEqualTo(HttpJwksError.TOO_MANY_KEYS));
   }
 
   @Test
-  void build_plainHttpToRemoteHost_isRefusedUnlessAllowed() {
-    assertThatThrownBy(() -> HttpJwksFetcher.builder().location(URI.create("http://issuer.example/jwks")).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("allowInsecureHttp");
-    assertThat(HttpJwksFetcher.builder().location(URI.create("http://issuer.example/jwks")).allowInsecureHttp().build())
-        .isNotNull();
-    assertThat(HttpJwksFetcher.builder().location(URI.create("http://localhost:8080/jwks")).build()).isNotNull();
-    assertThat(HttpJwksFetcher.builder().location(URI.create("http://[::1]:8080/jwks")).build()).isNotNull();
-    assertThat(HttpJwksFetcher.builder().location(URI.create("https://issuer.example/jwks")).build()).isNotNull();
+  void fetch_plainHttpToRemoteHost_isRefusedUnlessAllowed() {
+    HttpJwksFetcher strict = HttpJwksFetcher.builder().build();
+    assertThatThrownBy(() -> strict.fetch(JwksLocation.of("http://issuer.example/jwks")))
+        .satisfies(t -> assertThat(codeOf(t)).isEqualTo(HttpJwksError.LOCATION_REFUSED));
+    assertThat(strict.refusal(URI.create("http://issuer.example/jwks"))).isPresent();
+    assertThat(HttpJwksFetcher.builder().allowInsecureHttp().build().refusal(URI.create("http://issuer.example/jwks"))).isEmpty();
+    assertThat(strict.refusal(URI.create("http://localhost:8080/jwks"))).isEmpty();
+    assertThat(strict.refusal(URI.create("http://[::1]:8080/jwks"))).isEmpty();
+    assertThat(strict.refusal(URI.create("http://127.0.0.2/jwks"))).isEmpty();
+    assertThat(strict.refusal(URI.create("https://issuer.example/jwks"))).isEmpty();
   }
 
   @Test
-  void build_otherSchemesAndUserInfo_areRefused() {
-    assertThatThrownBy(() -> HttpJwksFetcher.builder().location(URI.create("file:///etc/passwd")))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> HttpJwksFetcher.builder().location(URI.create("https://u:p@issuer.example/jwks")))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> HttpJwksFetcher.builder().location(URI.create("ftp://issuer.example/jwks")))
-        .isInstanceOf(IllegalArgumentException.class);
+  void fetch_otherSchemesAndUserInfo_areRefused() {
+    HttpJwksFetcher f = HttpJwksFetcher.builder().allowInsecureHttp().build();
+    assertThat(f.refusal(URI.create("file:///etc/passwd"))).isPresent();
+    assertThat(f.refusal(URI.create("https://u:p@issuer.example/jwks"))).isPresent();
+    assertThat(f.refusal(URI.create("ftp://issuer.example/jwks"))).isPresent();
+    assertThatThrownBy(() -> f.fetch(JwksLocation.of("https://u:p@issuer.example/jwks")))
+        .satisfies(t -> assertThat(codeOf(t)).isEqualTo(HttpJwksError.LOCATION_REFUSED))
+        .hasMessageNotContaining("u:p");
   }
 
   @Test
@@ -259,18 +279,16 @@ class HttpJwksFetcherTest {
     assertThatThrownBy(() -> HttpJwksFetcher.builder().readTimeout(Duration.ofHours(1))).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> HttpJwksFetcher.builder().maxBodyBytes(10)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> HttpJwksFetcher.builder().maxRedirects(-1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> HttpJwksFetcher.builder().build()).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> HttpJwksFetcher.builder().location(URI.create("https://a.example/"))
+    assertThatThrownBy(() -> HttpJwksFetcher.builder()
         .readTimeout(Duration.ofSeconds(5)).deadline(Duration.ofSeconds(1)).build())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot be shorter");
   }
 
   @Test
   void toBuilder_derivesACopy() {
-    HttpJwksFetcher f = HttpJwksFetcher.builder().location(URI.create("https://a.example/jwks")).maxKeys(7).build();
-    HttpJwksFetcher g = f.toBuilder().location(URI.create("https://b.example/jwks")).build();
-    assertThat(g.location()).isEqualTo("https://b.example/jwks");
-    assertThat(f.location()).isEqualTo("https://a.example/jwks");
+    HttpJwksFetcher f = HttpJwksFetcher.builder().maxKeys(1).build();
+    HttpJwksFetcher g = f.toBuilder().maxKeys(7).build();
+    assertThat(g).isNotSameAs(f);
     assertThat(Optional.of(g)).isPresent();
   }
 }

@@ -1,0 +1,18 @@
+package dev.jwkit.jwks.port;
+
+/**
+ * Receives the fetch outcomes of a caching key source (refreshes, failures, the time left before the
+ * staleness limit). Health checks, metrics and logs are adapters of this listener.
+ *
+ * <h3>Thread safety</h3>
+ * Implementations must be safe for concurrent use and return quickly.
+ */
+@FunctionalInterface
+public interface KeySourceListener {
+
+  /** A listener that ignores every outcome. */
+  KeySourceListener NONE = outcome -> { };
+
+  /** Called once per fetch. */
+  void onFetch(FetchOutcome outcome);
+}
