@@ -1,14 +1,16 @@
 package dev.jwkit.benchmarks;
 
 import dev.jwkit.adapters.http.fetching.CachingKeySource;
-import dev.jwkit.adapters.http.fetching.FetchedJwks;
-import dev.jwkit.adapters.http.fetching.JwksFetcher;
 import dev.jwkit.jose.jwa.JwsAlgorithm;
 import dev.jwkit.jose.jwk.JwkSet;
 import dev.jwkit.jose.jwt.JwtVerifier;
 import dev.jwkit.jose.jwt.VerifiedJwt;
+import dev.jwkit.jwks.port.FetchedJwks;
+import dev.jwkit.jwks.port.JwksFetcher;
+import dev.jwkit.jwks.port.JwksLocation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,8 +29,9 @@ import org.openjdk.jmh.annotations.Threads;
  * <p>{@code CachingKeySource} is fed by a fetcher that returns the fixture's JWKS bytes with
  * {@code max-age} one hour, warmed with {@code refreshNow()}; teardown fails the trial if anything
  * fetched again, so only hits are measured (the HTTP path is the endpoint script's business).
- * {@code cacheHit} is the lookup by {@code kid}; {@code verifyViaCache} is a full verification by a
- * {@code JwtVerifier} whose resolver is the source.
+ * {@code cacheHit} is the lookup by {@code kid} a verifier makes ({@code keysFor(kid)}: the held set once
+ * the {@code kid} is known); {@code verifyViaCache} is a full verification by a {@code JwtVerifier}
+ * whose resolver is the source.
  */
 public class JwkitCacheBench {
 
@@ -39,7 +42,7 @@ public class JwkitCacheBench {
     public Alg alg;
 
     Fixture fixture;
-    Optional<String> kid;
+    String kid;
     CountingFetcher fetcher;
     CachingKeySource source;
     JwtVerifier verifier;
@@ -47,19 +50,19 @@ public class JwkitCacheBench {
     @Setup(Level.Trial)
     public void setUp() {
       fixture = Fixture.of(alg);
-      kid = Optional.of(fixture.kid());
+      kid = fixture.kid();
       fetcher = new CountingFetcher(fixture.jwksJson().getBytes(StandardCharsets.UTF_8));
-      source = CachingKeySource.builder().fetcher(fetcher).build();
+      source = CachingKeySource.builder().location("http://127.0.0.1/jwks.json").fetcher(fetcher).build();
       source.refreshNow();
       verifier = JwtVerifier.builder()
           .allowedAlgorithms(JwsAlgorithm.fromJwaName(alg.name()))
-          .keyResolver(source::keysFor)
+          .keyResolver(k -> k.isPresent() ? source.keysFor(k.get()) : source.keys())
           .expectedIssuer(Fixture.ISSUER)
           .expectedAudience(Fixture.AUDIENCE)
           .expectedType(Fixture.TYPE)
           .requiredClaims("sub", "exp", "iat", "nbf", "jti")
           .build();
-      Checks.require(source.keysFor(kid).keys().size() == 1, "jwkit", "cacheHit", alg);
+      Checks.require(source.keysWithKid(kid).keys().size() == 1, "jwkit", "cacheHit", alg);
       Checks.require(Optional.of(Fixture.SUBJECT).equals(verifier.verify(fixture.token()).claims().subject()),
           "jwkit", "verifyViaCache", alg);
     }
@@ -95,20 +98,15 @@ public class JwkitCacheBench {
     }
 
     @Override
-    public FetchedJwks fetch() {
+    public FetchedJwks fetch(JwksLocation location) {
       fetches.incrementAndGet();
-      return FetchedJwks.of(body, Optional.of("\"v1\""), Optional.of(Duration.ofHours(1)));
+      return FetchedJwks.of(body, Optional.of("\"v1\""), Optional.of(Duration.ofHours(1)), Instant.now());
     }
 
     @Override
-    public FetchedJwks fetchIfNoneMatch(String etag) {
+    public FetchedJwks fetch(JwksLocation location, String etag) {
       fetches.incrementAndGet();
-      return FetchedJwks.notModified(Optional.of("\"v1\""), Optional.of(Duration.ofHours(1)));
-    }
-
-    @Override
-    public String location() {
-      return "http://127.0.0.1/jwks.json";
+      return FetchedJwks.notModified(Optional.of("\"v1\""), Optional.of(Duration.ofHours(1)), Instant.now());
     }
   }
 }
