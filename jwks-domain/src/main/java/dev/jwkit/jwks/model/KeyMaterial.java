@@ -96,13 +96,22 @@ public final class KeyMaterial {
   }
 
   /**
-   * Material as a stored document describes it, for repositories: the kid, the public JWK, the private
-   * JWK if one is held, the custody and its reference.
+   * Material as a stored document describes it, for repositories: the kid, the public JWK, the custody and
+   * its reference; no private key is held (external custody, or a key past signing).
    */
-  public static KeyMaterial restore(String kid, JwsAlgorithm algorithm, PublicJwk publicJwk,
-      Optional<PrivateJwk> privateJwk, String custody, String reference) {
+  public static KeyMaterial restore(String kid, JwsAlgorithm algorithm, PublicJwk publicJwk, String custody,
+      String reference) {
+    return new KeyMaterial(kid, algorithm, publicJwk, Optional.empty(), custody, reference);
+  }
+
+  /**
+   * Material as a stored document describes it, for repositories, with the private JWK held in the ring
+   * (local custody, a pending or active key). The public JWK is derived from the private one.
+   */
+  public static KeyMaterial restore(String kid, JwsAlgorithm algorithm, PrivateJwk privateJwk, String custody,
+      String reference) {
     Objects.requireNonNull(privateJwk, "privateJwk");
-    return new KeyMaterial(kid, algorithm, publicJwk, privateJwk, custody, reference);
+    return new KeyMaterial(kid, algorithm, privateJwk.toPublicJwk(), Optional.of(privateJwk), custody, reference);
   }
 
   static String requireKid(String kid) {

@@ -189,16 +189,21 @@ public final class KeyRingDocument {
       if (!(publicJwk instanceof PublicJwk)) {
         throw invalid(where + ": member 'publicJwk' is not a public key", null);
       }
-      Optional<PrivateJwk> privateJwk = Optional.empty();
+      KeyMaterial material;
+      String custody = stringMember(m, "custody", where);
+      String reference = stringMember(m, "custodyRef", where);
       if (m.containsKey("privateJwk")) {
         Jwk p = Jwk.fromJsonObject(objectMember(m, "privateJwk", where));
         if (!(p instanceof PrivateJwk)) {
           throw invalid(where + ": member 'privateJwk' is not a private key", null);
         }
-        privateJwk = Optional.of((PrivateJwk) p);
+        if (!p.thumbprint().matches(publicJwk.thumbprint())) {
+          throw invalid(where + ": members 'privateJwk' and 'publicJwk' are different keys", null);
+        }
+        material = KeyMaterial.restore(kid, alg, (PrivateJwk) p, custody, reference);
+      } else {
+        material = KeyMaterial.restore(kid, alg, (PublicJwk) publicJwk, custody, reference);
       }
-      KeyMaterial material = KeyMaterial.restore(kid, alg, (PublicJwk) publicJwk, privateJwk,
-          stringMember(m, "custody", where), stringMember(m, "custodyRef", where));
       ManagedKey.Builder b = ManagedKey.builder(material, state, instantMember(m, "publishedAt", where));
       optionalInstant(m, "activatedAt", where).ifPresent(b::activatedAt);
       optionalInstant(m, "retiredAt", where).ifPresent(b::retiredAt);

@@ -35,14 +35,24 @@ public record FetchedJwks(byte[] body, boolean notModified, Optional<String> eta
     }
   }
 
-  /** A new document. */
-  public static FetchedJwks of(byte[] body, Optional<String> etag, Optional<Duration> maxAge, Instant fetchedAt) {
-    return new FetchedJwks(body, false, etag, maxAge, fetchedAt);
+  /** A new document without cache metadata. */
+  public static FetchedJwks of(byte[] body, Instant fetchedAt) {
+    return new FetchedJwks(body, false, Optional.empty(), Optional.empty(), fetchedAt);
   }
 
-  /** A 304 answer: the cached document is still current. */
-  public static FetchedJwks notModified(Optional<String> etag, Optional<Duration> maxAge, Instant fetchedAt) {
-    return new FetchedJwks(new byte[0], true, etag, maxAge, fetchedAt);
+  /** A 304 answer without cache metadata: the cached document is still current. */
+  public static FetchedJwks notModified(Instant fetchedAt) {
+    return new FetchedJwks(new byte[0], true, Optional.empty(), Optional.empty(), fetchedAt);
+  }
+
+  /** This answer with the server's {@code ETag}. */
+  public FetchedJwks withEtag(String newEtag) {
+    return new FetchedJwks(body, notModified, Optional.of(newEtag), maxAge, fetchedAt);
+  }
+
+  /** This answer with the server's freshness lifetime. */
+  public FetchedJwks withMaxAge(Duration newMaxAge) {
+    return new FetchedJwks(body, notModified, etag, Optional.of(newMaxAge), fetchedAt);
   }
 
   /** The document's bytes (a copy). */

@@ -38,7 +38,7 @@ public final class TestKeys implements KeyMaterialSource {
   /** Local material with the given kid on a pooled P-256 key (ES256 only). */
   public static KeyMaterial material(String kid, JwsAlgorithm algorithm) {
     PrivateJwk key = POOL.get(Math.floorMod(kid.hashCode(), POOL.size()));
-    return KeyMaterial.local((PrivateJwk) key.withMetadata(key.metadata().withKid(kid)), algorithm);
+    return KeyMaterial.local(key.withMetadata(key.metadata().withKid(kid)), algorithm);
   }
 
   public int generated() {

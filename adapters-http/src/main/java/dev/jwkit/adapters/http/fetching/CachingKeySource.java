@@ -1,8 +1,9 @@
 package dev.jwkit.adapters.http.fetching;
 
-import dev.jwkit.adapters.http.internal.KeySetCachePolicy;
+import dev.jwkit.adapters.http.internal.CacheTiming;
 import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jose.jwk.JwkSet;
+import dev.jwkit.jwks.model.KeySetCachePolicy;
 import dev.jwkit.jwks.model.KeySourceError;
 import dev.jwkit.jwks.model.KeySourceUnavailableException;
 import dev.jwkit.jwks.port.FetchOutcome;
@@ -20,13 +21,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
@@ -68,56 +64,43 @@ import org.jspecify.annotations.Nullable;
 public final class CachingKeySource implements KeySource, AutoCloseable {
 
   /** Shortest freshness honoured: 1 min, so that {@code max-age=0} cannot turn every lookup into a fetch. Nimbus: fixed TTL 5 min regardless of headers. */
-  public static final Duration DEFAULT_MIN_REFRESH = Duration.ofMinutes(1);
+  public static final Duration DEFAULT_MIN_REFRESH = KeySetCachePolicy.DEFAULT_MIN_REFRESH;
   /** Longest freshness honoured: 24 h, so that a rotated key is seen within a day whatever the server says. jose4j honours any max-age. */
-  public static final Duration DEFAULT_MAX_REFRESH = Duration.ofHours(24);
+  public static final Duration DEFAULT_MAX_REFRESH = KeySetCachePolicy.DEFAULT_MAX_REFRESH;
   /** Freshness when the server sends no cache headers: 10 min. panva {@code cacheMaxAge} 10 min, Nimbus 5 min, jose4j 1 h, Auth0 10 h. */
-  public static final Duration DEFAULT_REFRESH = Duration.ofMinutes(10);
+  public static final Duration DEFAULT_REFRESH = KeySetCachePolicy.DEFAULT_REFRESH;
   /** How long before expiry the background refresh starts: 30 s (at most half the lifetime). Nimbus 30 s. */
-  public static final Duration DEFAULT_REFRESH_AHEAD = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_REFRESH_AHEAD = KeySetCachePolicy.DEFAULT_REFRESH_AHEAD;
   /** Least time between refetches caused by unknown {@code kid}s: 30 s. panva {@code cooldownDuration} 30 s, Nimbus rate limit 30 s (shared with refreshes), Auth0 10/min. */
-  public static final Duration DEFAULT_UNKNOWN_KID_COOLDOWN = Duration.ofSeconds(30);
-  /** How long a {@code kid} found unknown after a refetch is answered as unknown without waiting: 30 s. No peer has one. */
-  public static final Duration DEFAULT_NEGATIVE_TTL = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_UNKNOWN_KID_COOLDOWN = KeySetCachePolicy.DEFAULT_UNKNOWN_KID_COOLDOWN;
+  /** How long a {@code kid} found unknown after a refetch is answered as unknown without waiting: 60 s (the domain default). No peer has one. */
+  public static final Duration DEFAULT_NEGATIVE_TTL = KeySetCachePolicy.DEFAULT_NEGATIVE_CACHE_TTL;
   /** How long past expiry the last good set is served while refreshes fail: 24 h. Nimbus outage tolerance off by default, jose4j 0, Auth0 forever. */
-  public static final Duration DEFAULT_MAX_STALENESS = Duration.ofHours(24);
-  /** First retry delay after a failed refresh: 5 s, doubling. */
-  public static final Duration DEFAULT_RETRY_MIN = Duration.ofSeconds(5);
+  public static final Duration DEFAULT_MAX_STALENESS = KeySetCachePolicy.DEFAULT_MAX_STALENESS;
+  /** First retry delay after a failed refresh: 10 s, doubling (the domain default). */
+  public static final Duration DEFAULT_RETRY_MIN = KeySetCachePolicy.DEFAULT_FAILURE_RETRY;
   /** Longest retry delay after repeated failures: 5 min. */
-  public static final Duration DEFAULT_RETRY_MAX = Duration.ofMinutes(5);
+  public static final Duration DEFAULT_RETRY_MAX = KeySetCachePolicy.DEFAULT_MAX_FAILURE_RETRY;
   /** Longest a lookup waits for a fetch (cold start, unknown kid): 11 s, just above the fetcher's 10 s deadline. Nimbus cache refresh timeout 15 s. */
   public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(11);
 
-  private static final int NEGATIVE_CACHE_MAX = 1024;
-  private static final int NEGATIVE_KID_MAX_LENGTH = 256;
 
   private final ScheduledExecutorService scheduler;
   private final boolean ownsScheduler;
   private final Duration maxWait;
   private final KeySetRefresher r;
-  private final KeySetCachePolicy policy;
+  private final UnknownKids unknown;
+  private final CacheTiming policy;
   private final Clock clock;
   private final String location;
 
-  private final AtomicReference<@Nullable OnDemand> onDemand = new AtomicReference<>();
-  private final ConcurrentHashMap<String, Instant> unknownKids = new ConcurrentHashMap<>();
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
 
-  /** An on-demand refetch: when it started and its outcome, shared by every caller of its cooldown. */
-  private static final class OnDemand {
-    final Instant at;
-    final CompletableFuture<KeySetSnapshot> outcome;
-
-    OnDemand(Instant at, CompletableFuture<KeySetSnapshot> outcome) {
-      this.at = at;
-      this.outcome = outcome;
-    }
-  }
 
   private CachingKeySource(Builder b, JwksFetcher fetcher, JwksLocation jwksLocation, URI uri) {
     this.location = Locations.safe(uri);
-    this.policy = new KeySetCachePolicy(b.minRefresh, b.maxRefresh, b.defaultRefresh, b.refreshAhead,
+    this.policy = new CacheTiming(b.minRefresh, b.maxRefresh, b.defaultRefresh, b.refreshAhead,
         b.unknownKidCooldown, b.negativeTtl, b.maxStaleness, b.retryMin, b.retryMax);
     this.clock = b.clock;
     this.maxWait = b.maxWait;
@@ -138,6 +121,7 @@ public final class CachingKeySource implements KeySource, AutoCloseable {
     }
     this.r = new KeySetRefresher(location, jwksLocation, fetcher, policy, clock, scheduler, maxWait, ls,
         b.outcomeListeners, b.store);
+    this.unknown = new UnknownKids(r, maxWait, b.maxNegativeEntries);
   }
 
 
@@ -172,7 +156,7 @@ public final class CachingKeySource implements KeySource, AutoCloseable {
       return s.set;
     }
     misses.increment();
-    return unknownKid(kid, now, s).set;
+    return unknown.lookup(kid, now, s).set;
   }
 
   /**
@@ -254,101 +238,10 @@ public final class CachingKeySource implements KeySource, AutoCloseable {
       }
       return s;
     }
-    return s == null ? coldStart(now) : beyondLimit(s, now);
+    return s == null ? r.coldStart(now) : r.beyondLimit(s, now);
   }
 
-  private KeySetSnapshot coldStart(Instant now) {
-    if (r.inFlight.get() == null && now.isBefore(r.nextAttemptAt.get())) {
-      Optional<KeySetSnapshot> stored = r.fromStore(now);
-      if (stored.isPresent()) {
-        return stored.get();
-      }
-      throw r.unavailable(KeySourceError.NOT_LOADED, "no key set loaded; last fetch failed, next attempt at "
-          + r.nextAttemptAt.get());
-    }
-    try {
-      return r.await(r.refresh(false), KeySourceError.NOT_LOADED);
-    } catch (KeySourceUnavailableException e) {
-      Optional<KeySetSnapshot> stored = r.fromStore(now);
-      if (stored.isPresent()) {
-        return stored.get();
-      }
-      throw e;
-    }
-  }
 
-  private KeySetSnapshot beyondLimit(KeySetSnapshot s, Instant now) {
-    if (r.inFlight.get() != null || !now.isBefore(r.nextAttemptAt.get())) {
-      try {
-        KeySetSnapshot fresh = r.await(r.refresh(false), KeySourceError.STALE_BEYOND_LIMIT);
-        if (now.isBefore(fresh.staleLimit)) {
-          return fresh;
-        }
-      } catch (KeySourceUnavailableException e) {
-        // fall through: fail closed below
-      }
-    }
-    Duration staleFor = Duration.between(s.expiresAt, now);
-    r.emit(new KeySourceEvent.FailedClosed(location, now, staleFor));
-    throw r.unavailable(KeySourceError.STALE_BEYOND_LIMIT, "key set " + staleFor.toMinutes()
-        + " min past expiry, beyond the maximum staleness of " + policy.maxStaleness());
-  }
-
-  private KeySetSnapshot unknownKid(String kid, Instant now, KeySetSnapshot s) {
-    Instant negative = unknownKids.get(kid);
-    if (negative != null) {
-      if (now.isBefore(negative)) {
-        return s;
-      }
-      unknownKids.remove(kid, negative);
-    }
-    CompletableFuture<KeySetSnapshot> outcome = onDemandRefetch(kid, now);
-    KeySetSnapshot after = s;
-    try {
-      after = outcome.get(maxWait.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      KeySetSnapshot held = r.current.get();
-      after = held == null ? s : held;
-    }
-    if (!after.byKid.containsKey(kid)) {
-      rememberUnknown(kid, now);
-    }
-    return after;
-  }
-
-  /** The on-demand refetch this caller shares: a new one when the cooldown allows, else the last one. */
-  private CompletableFuture<KeySetSnapshot> onDemandRefetch(String kid, Instant now) {
-    while (true) {
-      OnDemand last = onDemand.get();
-      if (last != null && !policy.mayRefetchForUnknownKid(now, Optional.of(last.at))) {
-        return last.outcome;
-      }
-      CompletableFuture<KeySetSnapshot> outcome = new CompletableFuture<>();
-      if (onDemand.compareAndSet(last, new OnDemand(now, outcome))) {
-        r.emit(new KeySourceEvent.UnknownKidRefetch(location, now, kid));
-        r.refresh(true).whenComplete((snapshot, failure) -> {
-          if (failure != null) {
-            outcome.completeExceptionally(failure);
-          } else {
-            outcome.complete(snapshot);
-          }
-        });
-        return outcome;
-      }
-    }
-  }
-
-  private void rememberUnknown(String kid, Instant now) {
-    if (kid.length() > NEGATIVE_KID_MAX_LENGTH) {
-      return;
-    }
-    if (unknownKids.size() >= NEGATIVE_CACHE_MAX) {
-      unknownKids.clear();
-    }
-    unknownKids.put(kid, policy.negativeUntil(now));
-  }
 
 
   long hitCount() {
@@ -393,6 +286,7 @@ public final class CachingKeySource implements KeySource, AutoCloseable {
     private Duration retryMin = DEFAULT_RETRY_MIN;
     private Duration retryMax = DEFAULT_RETRY_MAX;
     private Duration maxWait = DEFAULT_MAX_WAIT;
+    private int maxNegativeEntries = KeySetCachePolicy.DEFAULT_MAX_NEGATIVE_ENTRIES;
     private Clock clock = Clock.systemUTC();
     private @Nullable ScheduledExecutorService scheduler;
     private final List<KeySourceEventListener> listeners = new java.util.ArrayList<>();
@@ -485,6 +379,28 @@ public final class CachingKeySource implements KeySource, AutoCloseable {
     public Builder retryBackoff(Duration min, Duration max) {
       this.retryMin = atLeast(min, Duration.ofMillis(1), "retryMin");
       this.retryMax = atLeast(max, Duration.ofMillis(1), "retryMax");
+      return this;
+    }
+
+    /**
+     * Takes every cache setting from a domain policy (refresh bounds, refresh ahead, unknown-kid
+     * cooldown, negative cache, retry back-off, maximum staleness). Default {@link KeySetCachePolicy#defaults()}.
+     *
+     * @param policy the domain's policy
+     * @return this builder
+     */
+    public Builder policy(KeySetCachePolicy policy) {
+      Objects.requireNonNull(policy, "policy");
+      this.minRefresh = policy.minRefresh();
+      this.maxRefresh = policy.maxRefresh();
+      this.defaultRefresh = policy.defaultRefresh();
+      this.refreshAhead = policy.refreshAhead();
+      this.unknownKidCooldown = policy.unknownKidCooldown();
+      this.negativeTtl = policy.negativeCacheTtl();
+      this.maxNegativeEntries = policy.maxNegativeEntries();
+      this.retryMin = policy.failureRetry();
+      this.retryMax = policy.maxFailureRetry();
+      this.maxStaleness = policy.maxStaleness();
       return this;
     }
 

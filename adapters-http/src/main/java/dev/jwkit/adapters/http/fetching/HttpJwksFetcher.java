@@ -188,10 +188,10 @@ public final class HttpJwksFetcher implements JwksFetcher {
   private FetchedJwks exchange(URI location, @Nullable String etag) {
     Exchange ex = send(location, etag, JSON_CONTENT_TYPES);
     if (ex.notModified) {
-      return FetchedJwks.notModified(ex.etag, ex.maxAge, clock.instant());
+      return new FetchedJwks(new byte[0], true, ex.etag, ex.maxAge, clock.instant());
     }
     checkKeySet(ex);
-    return FetchedJwks.of(ex.body, ex.etag, ex.maxAge, clock.instant());
+    return new FetchedJwks(ex.body, false, ex.etag, ex.maxAge, clock.instant());
   }
 
   private void checkKeySet(Exchange ex) {

@@ -47,6 +47,11 @@ public final class IssuerDiscovery {
     return new IssuerDiscovery(Objects.requireNonNull(fetcher, "fetcher"));
   }
 
+  /** The fetcher used (so that key sources of discovered issuers can share it). */
+  HttpJwksFetcher fetcher() {
+    return fetcher;
+  }
+
   /**
    * Fetches and checks the issuer's metadata.
    *

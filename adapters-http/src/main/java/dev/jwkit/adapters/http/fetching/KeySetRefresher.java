@@ -1,6 +1,6 @@
 package dev.jwkit.adapters.http.fetching;
 
-import dev.jwkit.adapters.http.internal.KeySetCachePolicy;
+import dev.jwkit.adapters.http.internal.CacheTiming;
 import dev.jwkit.jose.ErrorCode;
 import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jwks.model.KeySourceError;
@@ -39,7 +39,7 @@ final class KeySetRefresher {
   private static final System.Logger LOG = System.getLogger(CachingKeySource.class.getName());
 
   final String location;
-  final KeySetCachePolicy policy;
+  final CacheTiming policy;
   final Clock clock;
   private final JwksFetcher fetcher;
   private final JwksLocation jwksLocation;
@@ -58,7 +58,7 @@ final class KeySetRefresher {
   private final AtomicReference<@Nullable ScheduledFuture<?>> scheduled = new AtomicReference<>();
   private final AtomicInteger consecutiveFailures = new AtomicInteger();
 
-  KeySetRefresher(String location, JwksLocation jwksLocation, JwksFetcher fetcher, KeySetCachePolicy policy,
+  KeySetRefresher(String location, JwksLocation jwksLocation, JwksFetcher fetcher, CacheTiming policy,
       Clock clock, ScheduledExecutorService scheduler, Duration maxWait, List<KeySourceEventListener> listeners,
       List<KeySourceListener> outcomeListeners, @Nullable LastKnownGoodStore store) {
     this.location = location;
@@ -301,5 +301,42 @@ final class KeySetRefresher {
     return cause.isPresent()
         ? new KeySourceUnavailableException(code, message, cause.get())
         : new KeySourceUnavailableException(code, message);
+  }
+
+  KeySetSnapshot coldStart(Instant now) {
+    if (inFlight.get() == null && now.isBefore(nextAttemptAt.get())) {
+      Optional<KeySetSnapshot> stored = fromStore(now);
+      if (stored.isPresent()) {
+        return stored.get();
+      }
+      throw unavailable(KeySourceError.NOT_LOADED, "no key set loaded; last fetch failed, next attempt at "
+          + nextAttemptAt.get());
+    }
+    try {
+      return await(refresh(false), KeySourceError.NOT_LOADED);
+    } catch (KeySourceUnavailableException e) {
+      Optional<KeySetSnapshot> stored = fromStore(now);
+      if (stored.isPresent()) {
+        return stored.get();
+      }
+      throw e;
+    }
+  }
+
+  KeySetSnapshot beyondLimit(KeySetSnapshot s, Instant now) {
+    if (inFlight.get() != null || !now.isBefore(nextAttemptAt.get())) {
+      try {
+        KeySetSnapshot fresh = await(refresh(false), KeySourceError.STALE_BEYOND_LIMIT);
+        if (now.isBefore(fresh.staleLimit)) {
+          return fresh;
+        }
+      } catch (KeySourceUnavailableException e) {
+        // fall through: fail closed below
+      }
+    }
+    Duration staleFor = Duration.between(s.expiresAt, now);
+    emit(new KeySourceEvent.FailedClosed(location, now, staleFor));
+    throw unavailable(KeySourceError.STALE_BEYOND_LIMIT, "key set " + staleFor.toMinutes()
+        + " min past expiry, beyond the maximum staleness of " + policy.maxStaleness());
   }
 }

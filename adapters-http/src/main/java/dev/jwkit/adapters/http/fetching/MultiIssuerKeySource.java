@@ -185,8 +185,7 @@ public final class MultiIssuerKeySource implements AutoCloseable {
     private final Map<String, Boolean> discovered = new LinkedHashMap<>();
     private int maxIssuers = DEFAULT_MAX_ISSUERS;
     private @Nullable IssuerDiscovery discovery;
-    private Function<IssuerMetadata, CachingKeySource> sourceFactory =
-        meta -> CachingKeySource.builder().location(meta.jwksUri()).build();
+    private @Nullable Function<IssuerMetadata, CachingKeySource> sourceFactory;
     private Clock clock = Clock.systemUTC();
     private Duration discoveryRetry = DEFAULT_DISCOVERY_RETRY;
 
@@ -232,7 +231,7 @@ public final class MultiIssuerKeySource implements AutoCloseable {
       return this;
     }
 
-    /** How a discovered issuer's key source is built. Default: a {@link CachingKeySource} with its defaults. @param factory the factory @return this builder */
+    /** How a discovered issuer's key source is built. Default: a {@link CachingKeySource} with its defaults, sharing one {@link HttpJwksFetcher} (one connection pool) with discovery. @param factory the factory @return this builder */
     public Builder sourceFactory(Function<IssuerMetadata, CachingKeySource> factory) {
       this.sourceFactory = Objects.requireNonNull(factory, "factory");
       return this;
@@ -278,7 +277,8 @@ public final class MultiIssuerKeySource implements AutoCloseable {
         throw new IllegalStateException(count + " issuers, more than maxIssuers (" + maxIssuers + ")");
       }
       IssuerDiscovery d = discovery != null ? discovery : IssuerDiscovery.of(HttpJwksFetcher.builder().build());
-      Function<IssuerMetadata, CachingKeySource> factory = sourceFactory;
+      Function<IssuerMetadata, CachingKeySource> factory = sourceFactory != null ? sourceFactory
+          : meta -> CachingKeySource.builder().location(meta.jwksUri()).fetcher(d.fetcher()).build();
       Map<String, Entry> all = new LinkedHashMap<>(entries);
       for (String iss : discovered.keySet()) {
         all.put(iss, new Entry(iss, i -> factory.apply(d.discover(i)), clock, discoveryRetry));

@@ -13,6 +13,7 @@ import dev.jwkit.jose.jwk.Jwk;
 import dev.jwkit.jose.jwk.JwkGenerator;
 import dev.jwkit.jose.jwk.JwkSet;
 import dev.jwkit.jose.jwk.PublicJwk;
+import dev.jwkit.jwks.model.KeySetCachePolicy;
 import dev.jwkit.jwks.model.KeySourceError;
 import dev.jwkit.jwks.model.KeySourceUnavailableException;
 import dev.jwkit.jwks.port.FetchOutcome;
@@ -460,6 +461,16 @@ class CachingKeySourceTest {
         .containsExactly(FetchOutcome.Kind.UPDATED, FetchOutcome.Kind.FAILED_SERVING_STALE);
     assertThat(outcomes.get(1).failure()).isPresent();
     assertThat(outcomes.get(1).keyCount()).isEqualTo(1);
+  }
+
+  @Test
+  void domainPolicy_setsTheCacheBehaviour() {
+    source = builder().policy(KeySetCachePolicy.builder().maxStaleness(Duration.ZERO).build()).build();
+    source.keys();
+    origin.fail(() -> Reply.status(503, "down"));
+    clock.advance(CachingKeySource.DEFAULT_REFRESH);
+    assertThatThrownBy(() -> source.keys())
+        .satisfies(t -> assertThat(((KeySourceUnavailableException) t).code()).isEqualTo(KeySourceError.STALE_BEYOND_LIMIT));
   }
 
   @Test

@@ -6,12 +6,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The remote key-set cache policy as pure functions of time: how long a fetched set is fresh, when to
- * refresh it ahead of expiry, when to retry after a failure, whether an unknown {@code kid} may trigger a
- * refetch, and how long a stale set may still be served.
+ * The instant arithmetic of the remote key-set cache policy, as pure functions of time: how long a
+ * fetched set is fresh, when to refresh it ahead of expiry, when to retry after a failure, whether an
+ * unknown {@code kid} may trigger a refetch, and how long a stale set may still be served.
  *
- * <p>No I/O, no threads, no ambient time: every function takes {@code now}. This class is meant to move
- * into jwks-domain (it uses only {@code java.time}) once the domain has a home for it.
+ * <p>The settings come from the domain's {@link dev.jwkit.jwks.model.KeySetCachePolicy} ({@link
+ * #of}); this record only turns them into instants for the caching key source's lock-free state. No
+ * I/O, no threads, no ambient time: every function takes {@code now}. It was written before the domain
+ * had its policy and can be folded into {@code KeySetCacheState}.
  *
  * <h3>Thread safety</h3>
  * Instances are immutable and safe for concurrent use.
@@ -26,7 +28,7 @@ import java.util.Optional;
  * @param retryMin the first retry delay after a failed refresh
  * @param retryMax the longest retry delay after repeated failures
  */
-public record KeySetCachePolicy(
+public record CacheTiming(
     Duration minRefresh,
     Duration maxRefresh,
     Duration defaultRefresh,
@@ -47,8 +49,19 @@ public record KeySetCachePolicy(
     EXPIRED
   }
 
+  /**
+   * The timing of a domain policy.
+   *
+   * @param p the domain's policy
+   * @return the same settings as instant arithmetic
+   */
+  public static CacheTiming of(dev.jwkit.jwks.model.KeySetCachePolicy p) {
+    return new CacheTiming(p.minRefresh(), p.maxRefresh(), p.defaultRefresh(), p.refreshAhead(),
+        p.unknownKidCooldown(), p.negativeCacheTtl(), p.maxStaleness(), p.failureRetry(), p.maxFailureRetry());
+  }
+
   /** Validates the combination. */
-  public KeySetCachePolicy {
+  public CacheTiming {
     Objects.requireNonNull(minRefresh, "minRefresh");
     Objects.requireNonNull(maxRefresh, "maxRefresh");
     Objects.requireNonNull(defaultRefresh, "defaultRefresh");

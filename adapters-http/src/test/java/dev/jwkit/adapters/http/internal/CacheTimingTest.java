@@ -3,25 +3,25 @@ package dev.jwkit.adapters.http.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jwkit.adapters.http.internal.KeySetCachePolicy.Freshness;
+import dev.jwkit.adapters.http.internal.CacheTiming.Freshness;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class KeySetCachePolicyTest {
+class CacheTimingTest {
 
   static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-  static KeySetCachePolicy policy() {
-    return new KeySetCachePolicy(Duration.ofMinutes(1), Duration.ofHours(24), Duration.ofMinutes(10),
+  static CacheTiming policy() {
+    return new CacheTiming(Duration.ofMinutes(1), Duration.ofHours(24), Duration.ofMinutes(10),
         Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofHours(24),
         Duration.ofSeconds(5), Duration.ofMinutes(5));
   }
 
   @Test
   void lifetime_isClampedAndDefaulted() {
-    KeySetCachePolicy p = policy();
+    CacheTiming p = policy();
     assertThat(p.lifetime(Optional.empty())).isEqualTo(Duration.ofMinutes(10));
     assertThat(p.lifetime(Optional.of(Duration.ZERO))).isEqualTo(Duration.ofMinutes(1));
     assertThat(p.lifetime(Optional.of(Duration.ofSeconds(5)))).isEqualTo(Duration.ofMinutes(1));
@@ -31,14 +31,14 @@ class KeySetCachePolicyTest {
 
   @Test
   void refreshAt_isAheadOfExpiry_butNeverBeforeHalfTheLifetime() {
-    KeySetCachePolicy p = policy();
+    CacheTiming p = policy();
     assertThat(p.refreshAt(T0, Duration.ofMinutes(10))).isEqualTo(T0.plus(Duration.ofMinutes(10)).minusSeconds(30));
     assertThat(p.refreshAt(T0, Duration.ofMinutes(1))).isEqualTo(T0.plusSeconds(30));
   }
 
   @Test
   void freshness_freshThenStaleThenExpired() {
-    KeySetCachePolicy p = policy();
+    CacheTiming p = policy();
     Instant exp = T0.plus(Duration.ofMinutes(10));
     assertThat(p.freshness(T0, exp)).isEqualTo(Freshness.FRESH);
     assertThat(p.freshness(exp, exp)).isEqualTo(Freshness.STALE);
@@ -48,7 +48,7 @@ class KeySetCachePolicyTest {
 
   @Test
   void retryAt_backsOffExponentiallyUpToTheCap() {
-    KeySetCachePolicy p = policy();
+    CacheTiming p = policy();
     assertThat(p.retryAt(T0, 1)).isEqualTo(T0.plusSeconds(5));
     assertThat(p.retryAt(T0, 2)).isEqualTo(T0.plusSeconds(10));
     assertThat(p.retryAt(T0, 3)).isEqualTo(T0.plusSeconds(20));
@@ -57,7 +57,7 @@ class KeySetCachePolicyTest {
 
   @Test
   void mayRefetchForUnknownKid_onlyOncePerCooldown() {
-    KeySetCachePolicy p = policy();
+    CacheTiming p = policy();
     assertThat(p.mayRefetchForUnknownKid(T0, Optional.empty())).isTrue();
     assertThat(p.mayRefetchForUnknownKid(T0.plusSeconds(29), Optional.of(T0))).isFalse();
     assertThat(p.mayRefetchForUnknownKid(T0.plusSeconds(30), Optional.of(T0))).isTrue();
@@ -65,13 +65,13 @@ class KeySetCachePolicyTest {
 
   @Test
   void constructor_refusesInconsistentBounds() {
-    assertThatThrownBy(() -> new KeySetCachePolicy(Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofMinutes(5),
+    assertThatThrownBy(() -> new CacheTiming(Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofMinutes(5),
         Duration.ZERO, Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxRefresh");
-    assertThatThrownBy(() -> new KeySetCachePolicy(Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofHours(1),
+    assertThatThrownBy(() -> new CacheTiming(Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofHours(1),
         Duration.ZERO, Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("defaultRefresh");
-    assertThatThrownBy(() -> new KeySetCachePolicy(Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofMinutes(5),
+    assertThatThrownBy(() -> new CacheTiming(Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofMinutes(5),
         Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknownKidCooldown");
   }
