@@ -100,13 +100,13 @@ public class JwkitCacheBench {
     @Override
     public FetchedJwks fetch(JwksLocation location) {
       fetches.incrementAndGet();
-      return FetchedJwks.of(body, Optional.of("\"v1\""), Optional.of(Duration.ofHours(1)), Instant.now());
+      return FetchedJwks.of(body, Instant.now()).withEtag("\"v1\"").withMaxAge(Duration.ofHours(1));
     }
 
     @Override
     public FetchedJwks fetch(JwksLocation location, String etag) {
       fetches.incrementAndGet();
-      return FetchedJwks.notModified(Optional.of("\"v1\""), Optional.of(Duration.ofHours(1)), Instant.now());
+      return FetchedJwks.notModified(Instant.now()).withEtag("\"v1\"").withMaxAge(Duration.ofHours(1));
     }
   }
 }
