@@ -5,6 +5,7 @@ import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jose.jwa.Curve;
 import dev.jwkit.jose.jwa.JwsAlgorithm;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one rule for whether a key may be used with a JWS algorithm, applied by every signer and verifier.
@@ -68,49 +69,72 @@ public final class JwkAlgorithmBinding {
     if (minimumRsaBits < ABSOLUTE_MINIMUM_RSA_BITS) {
       throw new IllegalArgumentException("minimumRsaBits must be at least " + ABSOLUTE_MINIMUM_RSA_BITS);
     }
-    String context = " (alg=" + alg.jwaName()
-        + key.metadata().kid().map(k -> ", kid=" + KeyChecks.safeKid(k)).orElse("") + ")";
+    Violation violation = violation(key, alg, usage, minimumRsaBits);
+    if (violation != null) {
+      // The context is built only on failure: this check runs on every verification.
+      String context = " (alg=" + alg.jwaName()
+          + key.metadata().kid().map(k -> ", kid=" + KeyChecks.safeKid(k)).orElse("") + ")";
+      throw new JwkitException(violation.code, violation.message + context);
+    }
+  }
+
+  /** The first rule {@code key} breaks for {@code alg} and {@code usage}, or {@code null} if it fits. */
+  private static @Nullable Violation violation(Jwk key, JwsAlgorithm alg, KeyUsage usage, int minimumRsaBits) {
     if (key.kty() != alg.keyType()) {
-      throw mismatch("key type " + key.kty().jwkName() + " does not fit the algorithm" + context);
+      return mismatch("key type " + key.kty().jwkName() + " does not fit the algorithm");
     }
     Curve crv = curveOf(key);
     if (!alg.curves().isEmpty() && !alg.curves().contains(crv)) {
-      throw mismatch("curve " + (crv == null ? "none" : crv.jwkName()) + " does not fit the algorithm" + context);
+      return mismatch("curve " + (crv == null ? "none" : crv.jwkName()) + " does not fit the algorithm");
     }
     JwkMetadata md = key.metadata();
     if (md.alg().isPresent() && !md.alg().get().equals(alg.jwaName())) {
-      throw mismatch("the key is bound to another algorithm" + context);
+      return mismatch("the key is bound to another algorithm");
     }
     if (md.use().isPresent() && !md.use().get().equals("sig")) {
-      throw mismatch("the key's use is not sig" + context);
+      return mismatch("the key's use is not sig");
     }
     String op = usage == KeyUsage.SIGN ? "sign" : "verify";
     if (!md.keyOps().isEmpty() && !md.keyOps().contains(op)) {
-      throw mismatch("the key's key_ops do not include " + op + context);
+      return mismatch("the key's key_ops do not include " + op);
     }
     if (usage == KeyUsage.SIGN && key instanceof PublicJwk) {
-      throw mismatch("signing needs a private key" + context);
+      return mismatch("signing needs a private key");
     }
     if (key instanceof OctJwk && ((OctJwk) key).bitLength() < alg.hashBits()) {
-      throw new JwkitException(JoseError.INVALID_KEY, "HMAC key shorter than the hash output" + context);
+      return new Violation(JoseError.INVALID_KEY, "HMAC key shorter than the hash output");
     }
     if (key instanceof RsaPublicJwk) {
       ((RsaPublicJwk) key).checkNotRoca();
     }
     int rsaBits = rsaBits(key);
     if (rsaBits > 0 && rsaBits < Math.max(minimumRsaBits, ABSOLUTE_MINIMUM_RSA_BITS)) {
-      throw new JwkitException(JoseError.INVALID_KEY, "RSA modulus of " + rsaBits + " bits is below the minimum of "
-          + minimumRsaBits + context);
+      return new Violation(JoseError.INVALID_KEY, "RSA modulus of " + rsaBits + " bits is below the minimum of "
+          + minimumRsaBits);
+    }
+    return null;
+  }
+
+  /** A broken rule: its code and the message without the alg/kid context. */
+  private static final class Violation {
+    final JoseError code;
+    final String message;
+
+    Violation(JoseError code, String message) {
+      this.code = code;
+      this.message = message;
     }
   }
 
   /** Whether {@link #checkUsableFor(Jwk, JwsAlgorithm, KeyUsage)} would pass. */
   public static boolean isUsableFor(Jwk key, JwsAlgorithm alg, KeyUsage usage) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(alg, "alg");
+    Objects.requireNonNull(usage, "usage");
     try {
-      checkUsableFor(key, alg, usage);
-      return true;
+      return violation(key, alg, usage, DEFAULT_MINIMUM_RSA_BITS) == null;
     } catch (JwkitException e) {
-      return false;
+      return false; // a ROCA modulus
     }
   }
 
@@ -136,7 +160,7 @@ public final class JwkAlgorithmBinding {
     return 0;
   }
 
-  private static JwkitException mismatch(String message) {
-    return new JwkitException(JoseError.KEY_MISMATCH, message);
+  private static Violation mismatch(String message) {
+    return new Violation(JoseError.KEY_MISMATCH, message);
   }
 }

@@ -119,8 +119,15 @@ public final class JwtVerifier {
    */
   public VerifiedJwt verify(String token) {
     Objects.requireNonNull(token, "token");
-    TokenFormat.checkCompactJws(token, maxTokenLength);
-    CompactJws jws = JwtHeaders.parse(token, maxTokenLength);
+    CompactJws jws;
+    try {
+      jws = JwtHeaders.parse(token, maxTokenLength);
+    } catch (InvalidTokenException e) {
+      // The JWT-specific diagnosis (JSON serialization, JWE, segment count) runs only on failure: it
+      // accepts exactly what CompactJws.parse accepts, so the valid path scans the token once.
+      TokenFormat.checkCompactJws(token, maxTokenLength);
+      throw e;
+    }
     JwsHeader header = jws.header();
     JwsAlgorithm alg = JwtHeaders.checkForJwt(header, algorithms);
 
