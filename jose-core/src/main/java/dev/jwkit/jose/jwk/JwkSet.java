@@ -9,12 +9,14 @@ import dev.jwkit.jose.jwa.JwsAlgorithm;
 import dev.jwkit.jose.jwa.KeyType;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A JWK Set (RFC 7517 §5): an ordered list of keys, plus the keys of the parsed document that could not be
@@ -47,6 +49,8 @@ public final class JwkSet {
 
   private final List<Jwk> keys;
   private final List<SkippedKey> skipped;
+  /** Keys by kid, built on the first lookup (a benign race: every thread builds the same index). */
+  private volatile @Nullable Map<String, List<Jwk>> byKid;
 
   /**
    * A key of a parsed set that was skipped.
@@ -144,7 +148,21 @@ public final class JwkSet {
   /** Every key with this {@code kid} (duplicates included), in document order. */
   public List<Jwk> findByKid(String kid) {
     Objects.requireNonNull(kid, "kid");
-    return filterKeys(k -> k.kid().isPresent() && k.kid().get().equals(kid));
+    return kidIndex().getOrDefault(kid, List.of());
+  }
+
+  private Map<String, List<Jwk>> kidIndex() {
+    Map<String, List<Jwk>> index = byKid;
+    if (index == null) {
+      Map<String, List<Jwk>> building = new HashMap<>();
+      for (Jwk key : keys) {
+        key.kid().ifPresent(kid -> building.computeIfAbsent(kid, k -> new ArrayList<>(1)).add(key));
+      }
+      building.replaceAll((kid, list) -> List.copyOf(list));
+      index = Map.copyOf(building);
+      byKid = index;
+    }
+    return index;
   }
 
   /** Every key whose {@code alg} member equals {@code alg}. */
@@ -181,9 +199,14 @@ public final class JwkSet {
   public List<Jwk> candidatesFor(Optional<String> kid, JwsAlgorithm alg) {
     Objects.requireNonNull(kid, "kid");
     Objects.requireNonNull(alg, "alg");
-    return filterKeys(k -> !(k instanceof PrivateJwk)
-        && (kid.isEmpty() || kid.equals(k.kid()))
-        && JwkAlgorithmBinding.isUsableFor(k, alg, KeyUsage.VERIFY));
+    List<Jwk> pool = kid.isPresent() ? findByKid(kid.get()) : keys;
+    List<Jwk> out = new ArrayList<>(Math.min(pool.size(), 4));
+    for (Jwk k : pool) {
+      if (!(k instanceof PrivateJwk) && JwkAlgorithmBinding.isUsableFor(k, alg, KeyUsage.VERIFY)) {
+        out.add(k);
+      }
+    }
+    return Collections.unmodifiableList(out);
   }
 
   /** The set to publish: private keys projected to their public part, oct keys dropped. */
