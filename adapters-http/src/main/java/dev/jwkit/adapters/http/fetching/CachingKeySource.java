@@ -84,7 +84,6 @@ public final class CachingKeySource implements KeySource, AutoCloseable {
   /** Longest a lookup waits for a fetch (cold start, unknown kid): 11 s, just above the fetcher's 10 s deadline. Nimbus cache refresh timeout 15 s. */
   public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(11);
 
-
   private final ScheduledExecutorService scheduler;
   private final boolean ownsScheduler;
   private final Duration maxWait;
@@ -96,7 +95,6 @@ public final class CachingKeySource implements KeySource, AutoCloseable {
 
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
-
 
   private CachingKeySource(Builder b, JwksFetcher fetcher, JwksLocation jwksLocation, URI uri) {
     this.location = Locations.safe(uri);
@@ -123,7 +121,6 @@ public final class CachingKeySource implements KeySource, AutoCloseable {
         b.outcomeListeners, b.store);
     this.unknown = new UnknownKids(r, maxWait, b.maxNegativeEntries);
   }
-
 
   /** Starts a builder with the documented defaults. */
   public static Builder builder() {
@@ -241,25 +238,12 @@ public final class CachingKeySource implements KeySource, AutoCloseable {
     return s == null ? r.coldStart(now) : r.beyondLimit(s, now);
   }
 
-
-
-
   long hitCount() {
     return hits.sum();
   }
 
   long missCount() {
     return misses.sum();
-  }
-
-  int keyCount() {
-    KeySetSnapshot s = r.current.get();
-    return s == null ? 0 : s.set.keys().size();
-  }
-
-  double ageSeconds() {
-    KeySetSnapshot s = r.current.get();
-    return s == null ? Double.NaN : Duration.between(s.validatedAt, clock.instant()).toMillis() / 1000.0;
   }
 
   /** For tests: the fetch in progress, if any. */

@@ -1,5 +1,7 @@
 package dev.jwkit.adapters.http.fetching;
 
+import static dev.jwkit.adapters.http.fetching.HttpResponses.fail;
+
 import dev.jwkit.jwks.model.KeySourceUnavailableException;
 import dev.jwkit.jwks.port.FetchedJwks;
 import dev.jwkit.jwks.port.JwksFetcher;
@@ -10,10 +12,7 @@ import dev.jwkit.adapters.http.internal.Locations;
 import dev.jwkit.jose.Json;
 import dev.jwkit.jose.JsonLimits;
 import dev.jwkit.jose.JwkitException;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,8 +33,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
@@ -256,7 +253,7 @@ public final class HttpJwksFetcher implements JwksFetcher {
         return new Exchange(uri, new byte[0], newEtag.or(() -> Optional.of(etag)),
             CacheHeaders.freshness(response.headers(), now), true);
       }
-      if (isRedirect(status)) {
+      if (HttpResponses.isRedirect(status)) {
         Optional<String> target = response.headers().firstValue("Location");
         if (hop >= maxRedirects || target.isEmpty()) {
           throw fail(HttpJwksError.REDIRECT_REFUSED, "status " + status + " not followed", uri, null);
@@ -271,35 +268,13 @@ public final class HttpJwksFetcher implements JwksFetcher {
       if (status < 200 || status > 299) {
         throw fail(HttpJwksError.BAD_STATUS, "status " + status, uri, null);
       }
-      if (!hasContentType(response, contentTypes)) {
+      if (!HttpResponses.hasContentType(response, contentTypes)) {
         throw fail(HttpJwksError.BAD_CONTENT_TYPE, "content type "
             + response.headers().firstValue("Content-Type").orElse("(none)"), uri, null);
       }
-      byte[] body = decode(uri, response);
+      byte[] body = HttpResponses.decode(uri, response, maxBodyBytes);
       return new Exchange(uri, body, newEtag, CacheHeaders.freshness(response.headers(), now), false);
     }
-  }
-
-  private static boolean isRedirect(int status) {
-    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-  }
-
-  private static boolean hasContentType(HttpResponse.ResponseInfo info, Set<String> accepted) {
-    return hasContentType(info.headers().firstValue("Content-Type"), accepted);
-  }
-
-  private static boolean hasContentType(HttpResponse<?> response, Set<String> accepted) {
-    return hasContentType(response.headers().firstValue("Content-Type"), accepted);
-  }
-
-  private static boolean hasContentType(Optional<String> header, Set<String> accepted) {
-    if (header.isEmpty()) {
-      return false;
-    }
-    String type = header.get();
-    int semi = type.indexOf(';');
-    String bare = (semi >= 0 ? type.substring(0, semi) : type).trim().toLowerCase(Locale.ROOT);
-    return accepted.contains(bare);
   }
 
   private HttpResponse<byte[]> await(URI uri, HttpRequest request, Set<String> contentTypes, long deadlineNanos) {
@@ -308,7 +283,7 @@ public final class HttpJwksFetcher implements JwksFetcher {
       throw fail(HttpJwksError.TIMEOUT, "deadline of " + deadline + " passed", uri, null);
     }
     HttpResponse.BodyHandler<byte[]> handler = info -> {
-      boolean wanted = info.statusCode() >= 200 && info.statusCode() <= 299 && hasContentType(info, contentTypes);
+      boolean wanted = info.statusCode() >= 200 && info.statusCode() <= 299 && HttpResponses.hasContentType(info, contentTypes);
       if (!wanted) {
         return HttpResponse.BodySubscribers.replacing(new byte[0]);
       }
@@ -350,42 +325,6 @@ public final class HttpJwksFetcher implements JwksFetcher {
       return fail(HttpJwksError.IO_FAILED, c.getClass().getSimpleName(), uri, t);
     }
     return fail(HttpJwksError.IO_FAILED, "unexpected " + c.getClass().getSimpleName(), uri, t);
-  }
-
-  private byte[] decode(URI uri, HttpResponse<byte[]> response) {
-    byte[] raw = response.body();
-    String encoding = response.headers().firstValue("Content-Encoding").orElse("identity").trim().toLowerCase(Locale.ROOT);
-    if (encoding.equals("identity") || encoding.isEmpty()) {
-      return raw;
-    }
-    if (!encoding.equals("gzip") && !encoding.equals("x-gzip")) {
-      throw fail(HttpJwksError.BAD_CONTENT_ENCODING, "content encoding " + encoding, uri, null);
-    }
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buf = new byte[8192];
-      int total = 0;
-      for (int n; (n = in.read(buf)) != -1; ) {
-        total += n;
-        if (total > maxBodyBytes) {
-          throw fail(HttpJwksError.BODY_TOO_LARGE,
-              "decompressed body larger than " + maxBodyBytes + " bytes", uri, null);
-        }
-        out.write(buf, 0, n);
-      }
-      return out.toByteArray();
-    } catch (ZipException | java.io.EOFException e) {
-      throw fail(HttpJwksError.BAD_CONTENT_ENCODING, "corrupt gzip body", uri, e);
-    } catch (IOException e) {
-      throw fail(HttpJwksError.BAD_CONTENT_ENCODING, "unreadable gzip body", uri, e);
-    }
-  }
-
-  private static KeySourceUnavailableException fail(HttpJwksError code, String what, URI uri, @Nullable Throwable cause) {
-    String message = what + " (" + Locations.safe(uri) + ")";
-    return cause == null
-        ? new KeySourceUnavailableException(code, message)
-        : new KeySourceUnavailableException(code, message, cause);
   }
 
   /**

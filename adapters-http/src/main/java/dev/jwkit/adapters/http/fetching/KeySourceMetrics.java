@@ -28,9 +28,9 @@ final class KeySourceMetrics implements KeySourceEventListener {
         .tags(tags).tag("result", "hit").description("key lookups answered from the held set").register(registry);
     FunctionCounter.builder(LOOKUPS, source, CachingKeySource::missCount)
         .tags(tags).tag("result", "miss").description("key lookups whose kid was not held").register(registry);
-    Gauge.builder(KEYS, source, CachingKeySource::keyCount)
+    Gauge.builder(KEYS, source, s -> s.health().keys())
         .tags(tags).description("usable public keys held").register(registry);
-    Gauge.builder(AGE, source, CachingKeySource::ageSeconds)
+    Gauge.builder(AGE, source, s -> s.health().age().map(a -> a.toMillis() / 1000.0).orElse(Double.NaN))
         .tags(tags).baseUnit("seconds").description("time since the held set was last validated").register(registry);
   }
 
