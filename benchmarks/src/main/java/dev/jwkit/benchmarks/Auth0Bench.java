@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -29,6 +30,7 @@ import org.openjdk.jmh.annotations.State;
  * (issuer, audience, presence of every registered claim; {@code exp}/{@code nbf}/{@code iat} are
  * checked by default). java-jwt cannot check the {@code typ} header, so the benchmark compares it.
  */
+@Fork(jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"}) // see README: fixed, pre-touched heap
 public class Auth0Bench {
 
   /** The verifiers and signing algorithm, built once per trial. */

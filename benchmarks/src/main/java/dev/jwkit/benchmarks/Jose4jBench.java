@@ -13,6 +13,7 @@ import org.jose4j.keys.HmacKey;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.jose4j.lang.JoseException;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -27,6 +28,7 @@ import org.openjdk.jmh.annotations.State;
  * an explicit {@code typ}, issuer and audience, and every registered claim required. Signing builds
  * {@code JwtClaims} and a {@code JsonWebSignature} per token with a key prepared once.
  */
+@Fork(jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"}) // see README: fixed, pre-touched heap
 public class Jose4jBench {
 
   /** The consumer and signing key, built once per trial. */

@@ -12,6 +12,7 @@ import dev.jwkit.jose.jwt.JwtVerifier;
 import dev.jwkit.jose.jwt.VerifiedJwt;
 import java.util.Optional;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -27,6 +28,7 @@ import org.openjdk.jmh.annotations.State;
  * once and builds {@code JwtClaims} per token. The JWKS workload is {@code JwkSet.parse}, which
  * validates every key (EC points on the curve, RSA sizes) while parsing.
  */
+@Fork(jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"}) // see README: fixed, pre-touched heap
 public class JwkitBench {
 
   /** The verifier and signer, built once per trial. */

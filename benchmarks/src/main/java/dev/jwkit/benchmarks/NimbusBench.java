@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -52,6 +53,7 @@ import org.openjdk.jmh.annotations.State;
  * Ed25519) for the {@code kid} (made from the set on first use and kept per {@code kid}, as an
  * application writing this path would), then the same claims verifier.
  */
+@Fork(jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"}) // see README: fixed, pre-touched heap
 public class NimbusBench {
 
   /** The processor and signer, built once per trial. */

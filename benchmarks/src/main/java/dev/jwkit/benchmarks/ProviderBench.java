@@ -13,6 +13,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Optional;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -29,6 +30,7 @@ import org.openjdk.jmh.annotations.State;
  * registered. Setup checks that each provider's signature verifies with the other provider.
  * Run the same jar on JDK 17 and JDK 25 ({@code benchmarks/run --jvm ...}) to compare JDKs.
  */
+@Fork(jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"}) // see README: fixed, pre-touched heap
 public class ProviderBench {
 
   private static final Provider BC = new BouncyCastleProvider();

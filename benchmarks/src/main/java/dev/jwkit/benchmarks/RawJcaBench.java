@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -28,6 +29,7 @@ import org.openjdk.jmh.annotations.State;
  * base64url-encodes the signature. No JOSE library can be faster than this on the same provider.
  * The JWKS floor only reads the JSON into a Jackson tree, without looking at any key.
  */
+@Fork(jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"}) // see README: fixed, pre-touched heap
 public class RawJcaBench {
 
   /** Per-thread JCA engines, initialised once per trial. */
