@@ -20,12 +20,16 @@ public final class Base64Url {
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder JDK_DECODER = Base64.getUrlDecoder();
   private static final byte[] VALUES = new byte[128];
+  /** The same table indexed by an unsigned byte, as ints: -1 (all bits set) outside the alphabet. */
+  private static final int[] BYTE_VALUES = new int[256];
 
   static {
     Arrays.fill(VALUES, (byte) -1);
+    Arrays.fill(BYTE_VALUES, -1);
     String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     for (int i = 0; i < alphabet.length(); i++) {
       VALUES[alphabet.charAt(i)] = (byte) i;
+      BYTE_VALUES[alphabet.charAt(i)] = i;
     }
   }
 
@@ -126,6 +130,64 @@ public final class Base64Url {
       out[o] = (byte) (b << 4 | c >> 2);
     }
     return out;
+  }
+
+  /**
+   * Decodes the canonical unpadded base64url held as ASCII bytes in {@code ascii[start, end)}: the same
+   * rules as {@link #decode(CharSequence, int, int)}, for callers that already hold the bytes (a token's
+   * segments). Any byte outside the alphabet, including any byte of 0x80 or above, is refused.
+   *
+   * @throws JwkitException {@link JoseError#MALFORMED_INPUT} if the range is not canonical base64url
+   * @throws IndexOutOfBoundsException if the range is not within the array
+   */
+  public static byte[] decode(byte[] ascii, int start, int end) {
+    Objects.requireNonNull(ascii, "ascii");
+    Objects.checkFromToIndex(start, end, ascii.length);
+    int length = end - start;
+    int remainder = length & 3;
+    if (remainder == 1) {
+      throw malformed("length is not a valid base64url length");
+    }
+    byte[] out = new byte[(length / 4) * 3 + (remainder == 0 ? 0 : remainder - 1)];
+    int[] values = BYTE_VALUES;
+    int o = 0;
+    int i = start;
+    int fullEnd = start + (length - remainder);
+    while (i < fullEnd) {
+      int bits = values[ascii[i] & 0xFF] << 18 | values[ascii[i + 1] & 0xFF] << 12
+          | values[ascii[i + 2] & 0xFF] << 6 | values[ascii[i + 3] & 0xFF];
+      if (bits < 0) { // -1 has every bit set, so any invalid byte makes the whole quantum negative
+        throw outsideAlphabet(ascii, i, i + 4);
+      }
+      out[o++] = (byte) (bits >> 16);
+      out[o++] = (byte) (bits >> 8);
+      out[o++] = (byte) bits;
+      i += 4;
+    }
+    if (remainder != 0) {
+      int a = values[ascii[i] & 0xFF];
+      int b = values[ascii[i + 1] & 0xFF];
+      int c = remainder == 3 ? values[ascii[i + 2] & 0xFF] : 0;
+      if ((a | b | c) < 0) {
+        throw outsideAlphabet(ascii, i, i + remainder);
+      }
+      if ((remainder == 2 ? b & 0x0F : c & 0x03) != 0) {
+        throw malformed("non-zero unused bits in the last character");
+      }
+      out[o++] = (byte) (a << 2 | b >> 4);
+      if (remainder == 3) {
+        out[o] = (byte) (b << 4 | c >> 2);
+      }
+    }
+    return out;
+  }
+
+  private static JwkitException outsideAlphabet(byte[] ascii, int from, int to) {
+    int index = from;
+    while (index < to - 1 && BYTE_VALUES[ascii[index] & 0xFF] >= 0) {
+      index++;
+    }
+    return malformed("character outside the base64url alphabet at offset " + index);
   }
 
   /** Whether {@code text} is canonical unpadded base64url (what {@link #decode} accepts). */

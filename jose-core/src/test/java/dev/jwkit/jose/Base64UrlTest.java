@@ -59,6 +59,46 @@ class Base64UrlTest {
         .hasMessageStartingWith("jose.malformed_input: invalid base64url");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"YQ==", "YQ=", "a+b/", "YW Jj", "YWJj\n", "Y", "YR", "YWK", "YW?j", "YWJ\u00e9", "YWJ\u0100", "\u0080AAA"})
+  void decodeBytes_nonCanonical_isMalformed(String input) {
+    byte[] bytes = input.getBytes(StandardCharsets.ISO_8859_1); // U+0100 becomes '?', as for a token
+    assertThatThrownBy(() -> Base64Url.decode(bytes, 0, bytes.length))
+        .isInstanceOf(JwkitException.class)
+        .satisfies(e -> assertThat(((JwkitException) e).code()).isEqualTo(JoseError.MALFORMED_INPUT))
+        .hasMessageStartingWith("jose.malformed_input: invalid base64url");
+  }
+
+  @Test
+  void decodeBytes_agreesWithTheCharDecoder_onEveryLengthAndEverySingleByteChange() {
+    Random random = new Random(11);
+    for (int length = 0; length < 64; length++) {
+      byte[] original = new byte[length];
+      random.nextBytes(original);
+      String encoded = "." + Base64Url.encode(original) + ".";
+      byte[] ascii = encoded.getBytes(StandardCharsets.ISO_8859_1);
+      assertThat(Base64Url.decode(ascii, 1, ascii.length - 1)).isEqualTo(original);
+      for (int position = 1; position < ascii.length - 1; position++) {
+        for (int value : new int[] {0, '+', '/', '=', '-', '_', 'A', 'z', 0x7f, 0x80, 0xff}) {
+          byte[] mutated = ascii.clone();
+          mutated[position] = (byte) value;
+          String text = new String(mutated, StandardCharsets.ISO_8859_1);
+          assertThat(outcome(() -> Base64Url.decode(mutated, 1, mutated.length - 1)))
+              .isEqualTo(outcome(() -> Base64Url.decode(text, 1, text.length() - 1)));
+        }
+      }
+    }
+  }
+
+  /** The decoded bytes as hex, or the error message: equal outcomes mean the same bytes or the same error. */
+  private static String outcome(java.util.function.Supplier<byte[]> decode) {
+    try {
+      return java.util.HexFormat.of().formatHex(decode.get());
+    } catch (JwkitException e) {
+      return e.getMessage();
+    }
+  }
+
   @Test
   void isCanonical_distinguishesCanonicalFromNot() {
     assertThat(Base64Url.isCanonical("YQ")).isTrue();

@@ -5,6 +5,7 @@ import dev.jwkit.jose.InvalidTokenException;
 import dev.jwkit.jose.JoseError;
 import dev.jwkit.jose.JwkitException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -56,16 +57,19 @@ public final class CompactJws {
   private final String token;
   private final JwsHeader header;
   private final byte[] payload;
+  /** Holds the signing input in {@code [0, signingInputLength)}; for a parsed token, the whole token's bytes. */
   private final byte[] signingInput;
+  private final int signingInputLength;
   private final byte[] signature;
   private final boolean detached;
 
-  private CompactJws(String token, JwsHeader header, byte[] payload, byte[] signingInput, byte[] signature,
-      boolean detached) {
+  private CompactJws(String token, JwsHeader header, byte[] payload, byte[] signingInput, int signingInputLength,
+      byte[] signature, boolean detached) {
     this.token = token;
     this.header = header;
     this.payload = payload;
     this.signingInput = signingInput;
+    this.signingInputLength = signingInputLength;
     this.signature = signature;
     this.detached = detached;
   }
@@ -90,20 +94,33 @@ public final class CompactJws {
     if (maxLength <= 0) {
       throw new IllegalArgumentException("maxLength must be positive");
     }
-    long dots = scan(token, maxLength);
-    int firstDot = (int) (dots >>> 32);
-    int secondDot = (int) dots;
+    if (token.length() > maxLength) {
+      throw new InvalidTokenException(JoseError.INPUT_TOO_LARGE, "token longer than " + maxLength + " characters");
+    }
+    // The valid path reads the token once as bytes and lets the strict base64url decoder check the
+    // characters of each segment; the separate character scan runs only when something failed, so the
+    // error is exactly the one the rules above name first. A character above 0xFF becomes '?' in the
+    // bytes, which no segment accepts.
+    int firstDot = token.indexOf('.');
+    int secondDot = firstDot < 0 ? -1 : token.indexOf('.', firstDot + 1);
     try {
-      JwsHeader header = header(token, firstDot);
-      byte[] payload = header.b64()
-          ? Base64Url.decode(token, firstDot + 1, secondDot)
-          : ascii(token, firstDot + 1, secondDot);
-      byte[] signature = signature(token, secondDot);
-      return new CompactJws(token, header, payload, ascii(token, 0, secondDot), signature, false);
-    } catch (InvalidTokenException e) {
-      throw e;
+      if (secondDot < 0 || token.indexOf('.', secondDot + 1) >= 0) {
+        throw new InvalidTokenException(JoseError.MALFORMED_INPUT, "a compact JWS has exactly two dots");
+      }
+      byte[] bytes = token.getBytes(StandardCharsets.ISO_8859_1);
+      JwsHeader header = header(bytes, firstDot);
+      byte[] payload;
+      if (header.b64()) {
+        payload = Base64Url.decode(bytes, firstDot + 1, secondDot);
+      } else {
+        payload = Arrays.copyOfRange(bytes, firstDot + 1, secondDot);
+        requireSegmentCharacters(payload);
+      }
+      byte[] signature = signature(bytes, secondDot);
+      return new CompactJws(token, header, payload, bytes, secondDot, signature, false);
     } catch (JwkitException e) {
-      throw asInvalidToken(e);
+      scan(token, maxLength); // the first broken character or dot rule, if there is one
+      throw e instanceof InvalidTokenException ? (InvalidTokenException) e : asInvalidToken(e);
     }
   }
 
@@ -123,16 +140,16 @@ public final class CompactJws {
       throw new InvalidTokenException(JoseError.MALFORMED_INPUT, "a detached JWS has an empty payload segment");
     }
     try {
-      JwsHeader header = header(token, firstDot);
+      JwsHeader header = header(token.getBytes(StandardCharsets.ISO_8859_1), firstDot);
       byte[] content = payload.clone();
-      byte[] signature = signature(token, secondDot);
+      byte[] signature = signature(token.getBytes(StandardCharsets.ISO_8859_1), secondDot);
       byte[] encodedPayload = header.b64()
           ? Base64Url.encode(content).getBytes(StandardCharsets.US_ASCII)
           : content;
       byte[] signingInput = new byte[firstDot + 1 + encodedPayload.length];
       copyAscii(token, 0, firstDot + 1, signingInput);
       System.arraycopy(encodedPayload, 0, signingInput, firstDot + 1, encodedPayload.length);
-      return new CompactJws(token, header, content, signingInput, signature, true);
+      return new CompactJws(token, header, content, signingInput, signingInput.length, signature, true);
     } catch (InvalidTokenException e) {
       throw e;
     } catch (JwkitException e) {
@@ -175,7 +192,7 @@ public final class CompactJws {
     return (long) first << 32 | second;
   }
 
-  private static JwsHeader header(String token, int end) {
+  private static JwsHeader header(byte[] token, int end) {
     int hash = HeaderCache.hash(token, 0, end);
     JwsHeader cached = HEADERS.get(token, 0, end, hash);
     if (cached != null) {
@@ -186,17 +203,20 @@ public final class CompactJws {
     return header;
   }
 
-  private static byte[] signature(String token, int secondDot) {
-    if (secondDot == token.length() - 1) {
+  private static byte[] signature(byte[] token, int secondDot) {
+    if (secondDot == token.length - 1) {
       throw new InvalidTokenException(JoseError.MALFORMED_INPUT, "the signature segment is empty");
     }
-    return Base64Url.decode(token, secondDot + 1, token.length());
+    return Base64Url.decode(token, secondDot + 1, token.length);
   }
 
-  private static byte[] ascii(String token, int start, int end) {
-    byte[] bytes = new byte[end - start];
-    copyAscii(token, start, end, bytes);
-    return bytes;
+  /** An unencoded (RFC 7797) payload segment is held to the same character rule as the others. */
+  private static void requireSegmentCharacters(byte[] segment) {
+    for (byte b : segment) {
+      if (b < 0 || !ALLOWED[b]) {
+        throw new InvalidTokenException(JoseError.MALFORMED_INPUT, "character outside [A-Za-z0-9_.-]");
+      }
+    }
   }
 
   @SuppressWarnings("deprecation")
@@ -227,7 +247,7 @@ public final class CompactJws {
 
   /** The JWS signing input (RFC 7515 §5.1 step 6, or RFC 7797 §3 when {@code b64} is false); a copy. */
   public byte[] signingInput() {
-    return signingInput.clone();
+    return Arrays.copyOf(signingInput, signingInputLength);
   }
 
   /** The signature or MAC bytes; a copy. */
@@ -245,8 +265,13 @@ public final class CompactJws {
     return token;
   }
 
+  /** The array that holds the signing input in {@code [0, signingInputLength())}; not a copy. */
   byte[] signingInputNoCopy() {
     return signingInput;
+  }
+
+  int signingInputLength() {
+    return signingInputLength;
   }
 
   byte[] signatureNoCopy() {

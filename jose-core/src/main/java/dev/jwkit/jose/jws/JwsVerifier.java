@@ -125,7 +125,7 @@ public final class JwsVerifier {
    */
   public void verify(CompactJws jws) {
     Objects.requireNonNull(jws, "jws");
-    check(jws.header().alg(), jws.signingInputNoCopy(), jws.signatureNoCopy());
+    check(jws.header().alg(), jws.signingInputNoCopy(), jws.signingInputLength(), jws.signatureNoCopy());
   }
 
   /**
@@ -135,16 +135,17 @@ public final class JwsVerifier {
    */
   public void verify(FlattenedJws jws) {
     Objects.requireNonNull(jws, "jws");
-    check(jws.protectedHeader().alg(), jws.signingInputNoCopy(), jws.signatureNoCopy());
+    byte[] signingInput = jws.signingInputNoCopy();
+    check(jws.protectedHeader().alg(), signingInput, signingInput.length, jws.signatureNoCopy());
   }
 
-  private void check(JwsAlgorithm tokenAlg, byte[] signingInput, byte[] signature) {
+  private void check(JwsAlgorithm tokenAlg, byte[] signingInput, int signingInputLength, byte[] signature) {
     if (tokenAlg != alg) {
       throw new InvalidTokenException(JoseError.ALGORITHM_NOT_ALLOWED,
           "token alg " + tokenAlg.jwaName() + " is not the verifier's " + alg.jwaName()
               + (kid == null ? "" : " (kid=" + HeaderNames.safeKid(kid) + ")"));
     }
-    if (!engine.verify(signingInput, 0, signingInput.length, signature)) {
+    if (!engine.verify(signingInput, 0, signingInputLength, signature)) {
       throw new InvalidTokenException(JoseError.SIGNATURE_INVALID,
           "signature does not verify (alg=" + alg.jwaName() + (kid == null ? "" : ", kid=" + HeaderNames.safeKid(kid)) + ")");
     }

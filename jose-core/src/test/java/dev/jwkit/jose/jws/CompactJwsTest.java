@@ -58,12 +58,40 @@ class CompactJwsTest {
   void headerCache_sameHashDifferentText_isAMiss() {
     HeaderCache cache = new HeaderCache();
     JwsHeader header = JwsHeader.builder().alg(JwsAlgorithm.HS256).build();
-    cache.put("abcd.x", 0, 4, 42, header);
-    assertThat(cache.get("abcd.y", 0, 4, 42)).isSameAs(header);
-    assertThat(cache.get("abce.y", 0, 4, 42)).isNull();
-    assertThat(cache.get("abcde", 0, 5, 42)).isNull();
-    cache.put("x".repeat(HeaderCache.MAX_SEGMENT + 1), 0, HeaderCache.MAX_SEGMENT + 1, 7, header);
-    assertThat(cache.get("x".repeat(HeaderCache.MAX_SEGMENT + 1), 0, HeaderCache.MAX_SEGMENT + 1, 7)).isNull();
+    cache.put(ascii("abcd.x"), 0, 4, 42, header);
+    assertThat(cache.get(ascii("abcd.y"), 0, 4, 42)).isSameAs(header);
+    assertThat(cache.get(ascii("abce.y"), 0, 4, 42)).isNull();
+    assertThat(cache.get(ascii("abcde"), 0, 5, 42)).isNull();
+    assertThat(cache.get(ascii("xabcd"), 1, 5, 42)).isSameAs(header);
+    byte[] long_ = ascii("x".repeat(HeaderCache.MAX_SEGMENT + 1));
+    cache.put(long_, 0, HeaderCache.MAX_SEGMENT + 1, 7, header);
+    assertThat(cache.get(long_, 0, HeaderCache.MAX_SEGMENT + 1, 7)).isNull();
+  }
+
+  @Test
+  void parse_characterOutsideTheAlphabetInAnySegment_namesItsOffset_evenWhenTheHeaderIsCached() {
+    String token = JwsSigner.of(KEY, JwsAlgorithm.HS256).signCompact(JwsHeader.builder().alg(JwsAlgorithm.HS256).kid("k").build(), new byte[30]);
+    CompactJws.parse(token); // caches the header
+    int firstDot = token.indexOf('.');
+    int secondDot = token.lastIndexOf('.');
+    for (int offset : new int[] {0, firstDot - 1, firstDot + 1, secondDot - 1, secondDot + 1, token.length() - 1}) {
+      for (char bad : new char[] {'\u00e9', '\u0100', '\uffff', '?', '+', '/', '=', ' ', '\u0000'}) {
+        String mutated = token.substring(0, offset) + bad + token.substring(offset + 1);
+        assertThatThrownBy(() -> CompactJws.parse(mutated))
+            .as("char U+%04X at offset %d", (int) bad, offset)
+            .isInstanceOfSatisfying(InvalidTokenException.class, e -> {
+              assertThat(e.code()).isEqualTo(JoseError.MALFORMED_INPUT);
+              assertThat(e.getMessage()).contains("character outside [A-Za-z0-9_.-] at offset " + offset);
+            });
+      }
+    }
+  }
+
+  @Test
+  void parse_signingInput_isTheTokenUpToTheSecondDot() {
+    String token = JwsSigner.of(KEY, JwsAlgorithm.HS256).signCompact(JwsHeader.builder().alg(JwsAlgorithm.HS256).build(), new byte[7]);
+    byte[] expected = token.substring(0, token.lastIndexOf('.')).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    assertThat(CompactJws.parse(token).signingInput()).isEqualTo(expected);
   }
 
   @Test
@@ -111,5 +139,9 @@ class CompactJwsTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 }
