@@ -200,13 +200,21 @@ public final class JwkSet {
     Objects.requireNonNull(kid, "kid");
     Objects.requireNonNull(alg, "alg");
     List<Jwk> pool = kid.isPresent() ? findByKid(kid.get()) : keys;
+    if (pool.size() == 1) { // the usual case, a kid naming one key: no list to build
+      Jwk only = pool.get(0);
+      return isCandidate(only, alg) ? List.of(only) : List.of();
+    }
     List<Jwk> out = new ArrayList<>(Math.min(pool.size(), 4));
     for (Jwk k : pool) {
-      if (!(k instanceof PrivateJwk) && JwkAlgorithmBinding.isUsableFor(k, alg, KeyUsage.VERIFY)) {
+      if (isCandidate(k, alg)) {
         out.add(k);
       }
     }
     return Collections.unmodifiableList(out);
+  }
+
+  private static boolean isCandidate(Jwk key, JwsAlgorithm alg) {
+    return !(key instanceof PrivateJwk) && JwkAlgorithmBinding.isUsableFor(key, alg, KeyUsage.VERIFY);
   }
 
   /** The set to publish: private keys projected to their public part, oct keys dropped. */

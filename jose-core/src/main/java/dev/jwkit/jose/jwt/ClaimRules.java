@@ -26,7 +26,7 @@ final class ClaimRules {
   private final Set<String> issuers; // empty = ignore
   private final Set<String> audiences; // empty = ignore
   private final Optional<String> subject;
-  private final Set<String> requiredClaims;
+  private final String[] requiredClaims;
   private final boolean requireExpiration;
   private final Optional<Duration> maxAge;
   private final Duration skew;
@@ -39,7 +39,7 @@ final class ClaimRules {
     this.issuers = Set.copyOf(issuers);
     this.audiences = Set.copyOf(audiences);
     this.subject = subject;
-    this.requiredClaims = Set.copyOf(requiredClaims);
+    this.requiredClaims = requiredClaims.toArray(new String[0]);
     this.requireExpiration = requireExpiration;
     this.maxAge = maxAge;
     this.skew = skew;
@@ -47,6 +47,9 @@ final class ClaimRules {
 
   /**
    * Checks the {@code typ} header and the claims at the instant {@code now}.
+   *
+   * <p>The rules read the raw claim values: NumericDates that are whole seconds (the usual case) are
+   * compared as numbers, so a valid token costs no {@code Instant}, {@code Optional} or list per check.
    *
    * @param typ the {@code typ} header of the verified token, if any
    * @throws InvalidTokenException with the code of the first rule broken
@@ -69,56 +72,67 @@ final class ClaimRules {
       return;
     }
     if (expectedType.isPresent()) {
-      if (typ.isEmpty() || !TokenType.normalize(typ.get()).equals(expectedType.get())) {
+      if (typ.isEmpty() || !TokenType.matches(typ.get(), expectedType.get())) {
         throw new InvalidTokenException(JoseError.TYPE_MISMATCH,
             "typ header is not the expected type '" + expectedType.get() + "'");
       }
-    } else if (typ.isPresent() && !TokenType.normalize(typ.get()).equals(GENERIC_TYPE)) {
+    } else if (typ.isPresent() && !TokenType.matches(typ.get(), GENERIC_TYPE)) {
       throw new InvalidTokenException(JoseError.TYPE_MISMATCH,
           "typ header names a specific token type, but this verifier expects a generic JWT");
     }
   }
 
   private void checkTimes(JwtClaims claims, Instant now) {
-    Optional<Instant> exp = claims.expiration();
-    if (exp.isPresent()) {
-      // RFC 7519 §4.1.4: the current time MUST be before exp; the skew extends that.
-      if (!now.isBefore(NumericDate.plusSaturated(exp.get(), skew))) {
+    Instant latest = NumericDate.plusSaturated(now, skew); // now + skew: nothing may lie after it
+    Object exp = claims.raw(ClaimNames.EXPIRATION);
+    if (exp != null) {
+      // RFC 7519 §4.1.4: the current time MUST be before exp; the skew extends that, so the token is
+      // expired when exp + skew <= now, i.e. exp <= now - skew.
+      if (!isAfter(ClaimNames.EXPIRATION, exp, NumericDate.minusSaturated(now, skew))) {
         throw new InvalidTokenException(JoseError.TOKEN_EXPIRED, "token has expired");
       }
     } else if (requireExpiration) {
       throw missing(ClaimNames.EXPIRATION);
     }
-    Optional<Instant> nbf = claims.notBefore();
-    if (nbf.isPresent() && nbf.get().isAfter(NumericDate.plusSaturated(now, skew))) {
+    Object nbf = claims.raw(ClaimNames.NOT_BEFORE);
+    if (nbf != null && isAfter(ClaimNames.NOT_BEFORE, nbf, latest)) {
       throw new InvalidTokenException(JoseError.TOKEN_NOT_YET_VALID, "token is not valid yet (nbf)");
     }
-    Optional<Instant> iat = claims.issuedAt();
-    if (iat.isPresent() && iat.get().isAfter(NumericDate.plusSaturated(now, skew))) {
+    Object iat = claims.raw(ClaimNames.ISSUED_AT);
+    if (iat != null && isAfter(ClaimNames.ISSUED_AT, iat, latest)) {
       throw new InvalidTokenException(JoseError.TOKEN_AGE_INVALID, "token is issued in the future (iat)");
     }
     if (maxAge.isPresent()) {
-      if (iat.isEmpty()) {
+      if (iat == null) {
         throw missing(ClaimNames.ISSUED_AT);
       }
       Instant oldestAccepted = NumericDate.minusSaturated(NumericDate.minusSaturated(now, maxAge.get()), skew);
-      if (iat.get().isBefore(oldestAccepted)) {
+      if (NumericDate.toInstant(ClaimNames.ISSUED_AT, iat).isBefore(oldestAccepted)) {
         throw new InvalidTokenException(JoseError.TOKEN_AGE_INVALID,
             "token is older than the maximum age of " + maxAge.get());
       }
     }
   }
 
+  /** Whether the NumericDate {@code value} lies strictly after {@code instant}. */
+  private static boolean isAfter(String name, Object value, Instant instant) {
+    if (value instanceof Long) {
+      long seconds = (Long) value; // whole seconds: after the instant iff later second, or same second and it has no nanos left
+      return seconds > instant.getEpochSecond();
+    }
+    return NumericDate.toInstant(name, value).isAfter(instant);
+  }
+
   private void checkIssuer(JwtClaims claims) {
     if (issuers.isEmpty()) {
       return;
     }
-    Optional<String> iss = claims.issuer();
-    if (iss.isEmpty()) {
+    Object iss = claims.raw(ClaimNames.ISSUER);
+    if (iss == null) {
       throw missing(ClaimNames.ISSUER);
     }
     // Exact, case-sensitive comparison (CVE-2024-53861 used a substring test).
-    if (!issuers.contains(iss.get())) {
+    if (!issuers.contains(iss)) {
       throw new InvalidTokenException(JoseError.ISSUER_MISMATCH, "iss is not an expected issuer");
     }
   }
@@ -127,14 +141,20 @@ final class ClaimRules {
     if (audiences.isEmpty()) {
       return;
     }
-    if (!claims.hasClaim(ClaimNames.AUDIENCE)) {
+    Object aud = claims.raw(ClaimNames.AUDIENCE);
+    if (aud == null) {
       throw missing(ClaimNames.AUDIENCE);
     }
     // aud may be a string or an array (CVE-2020-26160): one expected value among them is enough.
-    List<String> aud = claims.audience();
-    for (String value : aud) {
-      if (audiences.contains(value)) {
+    if (aud instanceof String) {
+      if (audiences.contains(aud)) {
         return;
+      }
+    } else {
+      for (Object value : (List<?>) aud) { // checked to hold only strings when the claims were parsed
+        if (audiences.contains(value)) {
+          return;
+        }
       }
     }
     throw new InvalidTokenException(JoseError.AUDIENCE_MISMATCH, "aud names no expected audience");
@@ -144,11 +164,11 @@ final class ClaimRules {
     if (subject.isEmpty()) {
       return;
     }
-    Optional<String> sub = claims.subject();
-    if (sub.isEmpty()) {
+    Object sub = claims.raw(ClaimNames.SUBJECT);
+    if (sub == null) {
       throw missing(ClaimNames.SUBJECT);
     }
-    if (!sub.get().equals(subject.get())) {
+    if (!sub.equals(subject.get())) {
       throw new InvalidTokenException(JoseError.SUBJECT_MISMATCH, "sub is not the expected subject");
     }
   }

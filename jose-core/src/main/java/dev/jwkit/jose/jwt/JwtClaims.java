@@ -165,6 +165,11 @@ public final class JwtClaims {
     return value == null ? Optional.empty() : Optional.of(NumericDate.toInstant(name, value));
   }
 
+  /** The raw JSON value of a claim, or null when absent: for the verifier's rules, which avoid wrapping. */
+  @Nullable Object raw(String name) {
+    return claims.get(name);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Any claim
 
@@ -311,7 +316,7 @@ public final class JwtClaims {
   // Checks
 
   private static void checkRegistered(Map<String, Object> map) {
-    for (String name : ClaimNames.STRING_CLAIMS) {
+    for (String name : ClaimNames.STRING_CLAIM_ARRAY) {
       Object value = map.get(name);
       if (value != null && !(value instanceof String)) {
         throw wrongType(name, "a string");
@@ -328,10 +333,10 @@ public final class JwtClaims {
         }
       }
     }
-    for (String name : ClaimNames.TIME_CLAIMS) {
+    for (String name : ClaimNames.TIME_CLAIM_ARRAY) {
       Object value = map.get(name);
-      if (value != null) {
-        NumericDate.toInstant(name, value);
+      if (value != null && !NumericDate.isEpochSecondInRange(value)) {
+        NumericDate.toInstant(name, value); // the exact check, and its error
       }
     }
   }

@@ -53,6 +53,15 @@ final class NumericDate {
     throw invalid(claimName);
   }
 
+  /** Whether {@code value} is a {@code Long} of seconds within the range of {@link Instant}: the common case, checked without allocating. */
+  static boolean isEpochSecondInRange(Object value) {
+    if (value instanceof Long) {
+      long seconds = (Long) value;
+      return seconds >= Instant.MIN.getEpochSecond() && seconds <= Instant.MAX.getEpochSecond();
+    }
+    return false;
+  }
+
   /** The JSON value for an instant: a {@code Long} of whole seconds, or a {@code BigDecimal} when sub-second. */
   static Object toJsonValue(Instant instant) {
     if (instant.getNano() == 0) {

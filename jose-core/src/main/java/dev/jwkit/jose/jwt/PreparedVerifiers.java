@@ -6,6 +6,7 @@ import dev.jwkit.jose.jws.JwsVerifier;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bounded, least-recently-used cache of prepared {@link JwsVerifier}s keyed by the identity of the
@@ -17,14 +18,18 @@ import java.util.function.BiFunction;
  * domain's key sources do) hit the cache; a resolver that re-parses its keys on every call still works,
  * it just prepares a verifier every time. Entries hold strong references, bounded by the capacity.
  *
- * <p>Safe for concurrent use: lookups synchronize on the map; a verifier is prepared outside the lock,
- * so two threads may prepare the same one at once and the later one wins.
+ * <p>The entry used last is also kept in a volatile field and checked first, without a lock or an
+ * allocation: most issuers sign with one key at a time, so nearly every verification hits it.
+ *
+ * <p>Safe for concurrent use: map lookups synchronize on the map; a verifier is prepared outside the
+ * lock, so two threads may prepare the same one at once and the later one wins.
  */
 final class PreparedVerifiers {
 
   private final int capacity;
   private final BiFunction<Jwk, JwsAlgorithm, JwsVerifier> factory;
   private final Map<Key, JwsVerifier> map;
+  private volatile @Nullable Last last;
 
   PreparedVerifiers(int capacity, BiFunction<Jwk, JwsAlgorithm, JwsVerifier> factory) {
     this.capacity = capacity;
@@ -41,24 +46,42 @@ final class PreparedVerifiers {
 
   /** The prepared verifier for this key instance and algorithm, preparing it on a miss. */
   JwsVerifier get(Jwk key, JwsAlgorithm alg) {
+    Last recent = last;
+    if (recent != null && recent.jwk == key && recent.alg == alg) {
+      return recent.verifier;
+    }
     Key cacheKey = new Key(key, alg);
+    JwsVerifier cached;
     synchronized (map) {
-      JwsVerifier cached = map.get(cacheKey);
-      if (cached != null) {
-        return cached;
+      cached = map.get(cacheKey);
+    }
+    if (cached == null) {
+      cached = factory.apply(key, alg);
+      synchronized (map) {
+        map.put(cacheKey, cached);
       }
     }
-    JwsVerifier prepared = factory.apply(key, alg);
-    synchronized (map) {
-      map.put(cacheKey, prepared);
-    }
-    return prepared;
+    last = new Last(key, alg, cached);
+    return cached;
   }
 
   /** The number of cached verifiers. */
   int size() {
     synchronized (map) {
       return map.size();
+    }
+  }
+
+  /** The entry used last: immutable, published through the volatile field. */
+  private static final class Last {
+    final Jwk jwk;
+    final JwsAlgorithm alg;
+    final JwsVerifier verifier;
+
+    Last(Jwk jwk, JwsAlgorithm alg, JwsVerifier verifier) {
+      this.jwk = jwk;
+      this.alg = alg;
+      this.verifier = verifier;
     }
   }
 
@@ -73,7 +96,7 @@ final class PreparedVerifiers {
     }
 
     @Override
-    public boolean equals(@org.jspecify.annotations.Nullable Object other) {
+    public boolean equals(@Nullable Object other) {
       return other instanceof Key && ((Key) other).jwk == jwk && ((Key) other).alg == alg;
     }
 

@@ -223,6 +223,25 @@ class JwtVerifierTest {
     }
 
     @Test
+    void timeRules_withASubSecondClock_compareExactly() {
+      // now = NOW + 0.5 s: exp + skew must lie after now; nbf and iat must not lie after now + skew.
+      Clock halfPast = Clock.fixed(NOW.plusMillis(500), ZoneOffset.UTC);
+      JwtVerifier verifier = base().clock(halfPast).build();
+      verifier.verify(token(valid().expiration(NOW.minusSeconds(59)).build()));
+      assertRejected(verifier, token(valid().expiration(NOW.minusSeconds(60)).build()), JoseError.TOKEN_EXPIRED);
+      verifier.verify(token(valid().notBefore(NOW.plusSeconds(60)).build()));
+      assertRejected(verifier, token(valid().notBefore(NOW.plusSeconds(61)).build()), JoseError.TOKEN_NOT_YET_VALID);
+      verifier.verify(token(valid().issuedAt(NOW.plusSeconds(60)).build()));
+      assertRejected(verifier, token(valid().issuedAt(NOW.plusSeconds(61)).build()), JoseError.TOKEN_AGE_INVALID);
+      String fractional = "{\"iss\":\"" + ISS + "\",\"aud\":\"" + AUD + "\",\"exp\":"
+          + (NOW.getEpochSecond() - 60) + ".6}";
+      verifier.verify(token(HEADER, fractional));
+      String justExpired = "{\"iss\":\"" + ISS + "\",\"aud\":\"" + AUD + "\",\"exp\":"
+          + (NOW.getEpochSecond() - 60) + ".5}";
+      assertRejected(verifier, token(HEADER, justExpired), JoseError.TOKEN_EXPIRED);
+    }
+
+    @Test
     void exp_missing_isRejectedUnlessAllowed() {
       String token = token(valid().remove("exp").build());
       assertRejected(base().build(), token, JoseError.CLAIM_MISSING);
