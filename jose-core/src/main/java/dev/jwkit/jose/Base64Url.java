@@ -1,9 +1,11 @@
 package dev.jwkit.jose;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Strict base64url (RFC 4648 §5) without padding, as RFC 7515 §2 requires for every JOSE member.
@@ -148,7 +150,40 @@ public final class Base64Url {
     if (remainder == 1) {
       throw malformed("length is not a valid base64url length");
     }
-    byte[] out = new byte[(length / 4) * 3 + (remainder == 0 ? 0 : remainder - 1)];
+    int outLength = (length / 4) * 3 + (remainder == 0 ? 0 : remainder - 1);
+    byte[] fast = decodeFast(ascii, start, end, remainder, outLength);
+    return fast != null ? fast : decodeStrict(ascii, start, end, remainder, outLength);
+  }
+
+  /**
+   * The JDK's decoder (about three times faster on this path) behind the checks it does not make: it
+   * refuses every byte outside the URL alphabet but '=', and ignores unused bits. Padding shows as a
+   * shorter result, unused bits are checked here; anything else it refuses, or any doubt, returns null
+   * and the strict decoder produces the exact error.
+   */
+  private static byte @Nullable [] decodeFast(byte[] ascii, int start, int end, int remainder, int outLength) {
+    if (remainder != 0) {
+      int last = BYTE_VALUES[ascii[end - 1] & 0xFF];
+      if (last < 0 || (remainder == 2 ? last & 0x0F : last & 0x03) != 0) {
+        return null;
+      }
+    }
+    ByteBuffer decoded;
+    try {
+      decoded = JDK_DECODER.decode(ByteBuffer.wrap(ascii, start, end - start));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    if (decoded.position() != 0 || decoded.remaining() != outLength || !decoded.hasArray()
+        || decoded.arrayOffset() != 0 || decoded.array().length != outLength) {
+      return null; // padding made it shorter (or an unexpected buffer): let the strict decoder say why
+    }
+    return decoded.array();
+  }
+
+  private static byte[] decodeStrict(byte[] ascii, int start, int end, int remainder, int outLength) {
+    int length = end - start;
+    byte[] out = new byte[outLength];
     int[] values = BYTE_VALUES;
     int o = 0;
     int i = start;
