@@ -44,14 +44,16 @@ import java.util.Map;
  *   <li>An exponent that does not fit a {@code BigDecimal} ({@code 1e2147483648}) is {@code
  *       MALFORMED_INPUT}; the Jackson-based reader let a {@code NumberFormatException} escape.
  * </ul>
- * Limits are enforced in Jackson's order: a member or element is counted against {@code maxMembers}
- * after a number or literal value is read but before a string value is decoded or a nested value is
- * entered; nesting depth is checked before counting for array elements and after it for member
- * values; {@code maxStringLength} counts UTF-16 units for string values and UTF-8 bytes for member
- * names (as Jackson's {@code StreamReadConstraints} do), checked once the string is complete. Anything
- * other than whitespace after the object (or a top level that is not an object) is {@code
- * MALFORMED_INPUT} at its first byte, where Jackson could report an over-long number there as {@code
- * INPUT_TOO_LARGE}.
+ * Limits are enforced in Jackson's order, so that an input beyond two of them gets the same code:
+ * a member or element is counted against {@code maxMembers} after a number (its syntax and length) or
+ * a literal is read, but before a string value is decoded, a number converted or a nested value
+ * entered; nesting depth is checked before that count for array elements and after it for member
+ * values. {@code maxStringLength} counts UTF-16 units for string values and UTF-8 bytes for member
+ * names (as Jackson's {@code StreamReadConstraints} do), checked once the string is complete; an
+ * integer beyond the {@code long} range also counts against it (Jackson held such a literal as text).
+ * Anything other than whitespace after the object, or a top level that is not an object, is {@code
+ * MALFORMED_INPUT} at its first byte, where Jackson tokenized it first and could report an over-long
+ * number there as {@code INPUT_TOO_LARGE}.
  *
  * <h3>Security</h3>
  * Error messages give a byte offset and what was expected, never input content: tokens are untrusted
@@ -64,6 +66,9 @@ import java.util.Map;
 final class JsonReader {
 
   private static final int MAX_FAST_DIGITS = 18;
+  private static final int SMALL_INTEGER = 0;
+  private static final int BIG_INTEGER = 1;
+  private static final int DECIMAL = 2;
 
   private final byte[] in;
   private final int end;
@@ -71,6 +76,7 @@ final class JsonReader {
   private int pos;
   private int budget;
   private char[] scratch;
+  private long scannedValue;
 
   private JsonReader(byte[] in, JsonLimits limits) {
     this.in = in;
@@ -196,9 +202,10 @@ final class JsonReader {
         spend();
         return Json.NULL;
       case '-': case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
-        Object number = readNumber();
+        int start = pos;
+        int kind = scanNumber();
         spend();
-        return number;
+        return kind == SMALL_INTEGER ? (Object) scannedValue : numberValue(start, kind);
       default:
         throw malformed(pos, "expected a value");
     }
@@ -240,6 +247,14 @@ final class JsonReader {
       }
     }
     pos += length;
+    if (pos < end) {
+      // As Jackson did, a literal glued to a letter, digit, '_', DEL or non-ASCII byte is one bad token,
+      // refused before the member is counted or compared with the others.
+      byte next = in[pos];
+      if (next < 0 || next >= '0' && next != ']' && next != '}' && Character.isJavaIdentifierPart(next)) {
+        throw malformed(pos - length, "expected a value");
+      }
+    }
   }
 
   private void skipWhitespace() {
@@ -259,8 +274,11 @@ final class JsonReader {
   // ---------------------------------------------------------------------------------------------
   // Numbers
 
-  /** Reads a number literal at {@code pos} (a '-' or a digit). */
-  private Object readNumber() {
+  /**
+   * Scans the number literal at {@code pos} (a '-' or a digit), checks its syntax and length, and
+   * returns its kind; a {@link #SMALL_INTEGER}'s value is left in {@link #scannedValue}.
+   */
+  private int scanNumber() {
     byte[] in = this.in;
     int start = pos;
     int i = start;
@@ -277,17 +295,17 @@ final class JsonReader {
       }
     } else if (i < end && isDigit(in[i])) {
       do {
-        value = value * 10 + (in[i] - '0'); // wraps past 18 digits; then the value is reparsed
+        value = value * 10 + (in[i] - '0'); // wraps past 18 digits, where the text is parsed instead
         i++;
       } while (i < end && isDigit(in[i]));
     } else {
       throw malformed(i, "expected a digit");
     }
     int digits = i - digitsStart;
-    boolean integer = true;
+    int kind = digits <= MAX_FAST_DIGITS ? SMALL_INTEGER : BIG_INTEGER;
     if (i < end && in[i] == '.') {
       i = requireDigits(i + 1);
-      integer = false;
+      kind = DECIMAL;
     }
     if (i < end && (in[i] == 'e' || in[i] == 'E')) {
       i++;
@@ -295,21 +313,31 @@ final class JsonReader {
         i++;
       }
       i = requireDigits(i);
-      integer = false;
+      kind = DECIMAL;
     }
-    int length = i - start;
-    if (length > limits.maxNumberLength()) {
+    if (i - start > limits.maxNumberLength()) {
       throw new JwkitException(JoseError.INPUT_TOO_LARGE,
           "JSON number at offset " + start + " longer than " + limits.maxNumberLength() + " characters");
     }
     pos = i;
-    if (integer && digits <= MAX_FAST_DIGITS) {
-      return negative ? -value : value;
-    }
+    scannedValue = negative ? -value : value;
+    return kind;
+  }
+
+  /** The value of a scanned {@link #BIG_INTEGER} or {@link #DECIMAL} literal from {@code start} to {@code pos}. */
+  private Object numberValue(int start, int kind) {
+    int length = pos - start;
     String text = new String(in, start, length, StandardCharsets.ISO_8859_1);
-    if (integer) {
+    if (kind == BIG_INTEGER) {
       BigInteger big = new BigInteger(text);
-      return big.bitLength() < Long.SIZE ? (Object) big.longValue() : big;
+      if (big.bitLength() < Long.SIZE) {
+        return big.longValue();
+      }
+      if (length > limits.maxStringLength()) { // Jackson held such literals as strings, under this limit
+        throw new JwkitException(JoseError.INPUT_TOO_LARGE,
+            "JSON number at offset " + start + " longer than " + limits.maxStringLength() + " characters");
+      }
+      return big;
     }
     try {
       return new BigDecimal(text);
