@@ -85,7 +85,8 @@ public final class Json {
     }
   };
 
-  private static void requireUtf8(byte[] bytes) {
+  /** Refuses a byte order mark and the zero bytes of UTF-16/32 (RFC 8725 §3.7); also used by the test oracle. */
+  static void requireUtf8(byte[] bytes) {
     if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
       throw new JwkitException(JoseError.MALFORMED_INPUT, "JSON must be UTF-8 without a byte order mark");
     }

@@ -55,6 +55,11 @@ import java.util.Map;
  * MALFORMED_INPUT} at its first byte, where Jackson tokenized it first and could report an over-long
  * number there as {@code INPUT_TOO_LARGE}.
  *
+ * <p>It is on the path of every token verification, so it works on the byte array with an index: plain
+ * ASCII string content is scanned eight bytes at a time and copied as a compact (Latin-1) string; the
+ * well-known JOSE member names come back as shared strings ({@link JsonNames}); integers of up to 18
+ * digits are accumulated without allocating; only escaped or non-ASCII strings take the decoding path.
+ *
  * <h3>Security</h3>
  * Error messages give a byte offset and what was expected, never input content: tokens are untrusted
  * and may carry secrets. Nesting is checked before each recursive step, so the stack depth is bounded
@@ -112,7 +117,7 @@ final class JsonReader {
       pos++;
       return Collections.unmodifiableMap(map);
     }
-    while (true) {
+    do {
       if (pos >= end || in[pos] != '"') {
         throw malformed(pos, "expected a member name");
       }
@@ -128,20 +133,8 @@ final class JsonReader {
       if (map.putIfAbsent(name, value) != null) {
         throw new JwkitException(JoseError.DUPLICATE_MEMBER, "duplicate JSON member at offset " + nameOffset);
       }
-      skipWhitespace();
-      if (pos < end) {
-        byte b = in[pos++];
-        if (b == ',') {
-          skipWhitespace();
-          continue;
-        }
-        if (b == '}') {
-          return Collections.unmodifiableMap(map);
-        }
-        pos--;
-      }
-      throw malformed(pos, "expected ',' or '}'");
-    }
+    } while (another('}'));
+    return Collections.unmodifiableMap(map);
   }
 
   /** Reads an array; {@code pos} is at its '[' and the depth has been checked. */
@@ -153,22 +146,31 @@ final class JsonReader {
       pos++;
       return Collections.unmodifiableList(list);
     }
-    while (true) {
+    do {
       list.add(readValue(depth, true));
-      skipWhitespace();
-      if (pos < end) {
-        byte b = in[pos++];
-        if (b == ',') {
-          skipWhitespace();
-          continue;
-        }
-        if (b == ']') {
-          return Collections.unmodifiableList(list);
-        }
-        pos--;
+    } while (another(']'));
+    return Collections.unmodifiableList(list);
+  }
+
+  /**
+   * After a member or an element: consumes a ',' and the whitespace after it and returns {@code true}, or
+   * consumes the container's closing byte and returns {@code false}.
+   */
+  private boolean another(char close) {
+    skipWhitespace();
+    if (pos < end) {
+      byte b = in[pos];
+      if (b == ',') {
+        pos++;
+        skipWhitespace();
+        return true;
       }
-      throw malformed(pos, "expected ',' or ']'");
+      if (b == close) {
+        pos++;
+        return false;
+      }
     }
+    throw malformed(pos, close == '}' ? "expected ',' or '}'" : "expected ',' or ']'");
   }
 
   /**
@@ -262,11 +264,10 @@ final class JsonReader {
     int i = pos;
     while (i < end) {
       byte b = in[i];
-      if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
-        i++;
-      } else {
+      if (b > ' ' || b != ' ' && b != '\n' && b != '\r' && b != '\t') {
         break;
       }
+      i++;
     }
     pos = i;
   }
@@ -368,14 +369,15 @@ final class JsonReader {
   private String readString(boolean name) {
     byte[] in = this.in;
     int start = pos + 1;
-    int i = start;
+    int i = JsonUtf8.skipPlainAscii(in, start, end);
     while (i < end) {
       byte b = in[i];
       if (b == '"') {
         int length = i - start;
         checkStringLength(length, name, start);
         pos = i + 1;
-        return new String(in, start, length, StandardCharsets.ISO_8859_1);
+        String known = name ? JsonNames.lookup(in, start, length) : null;
+        return known != null ? known : new String(in, start, length, StandardCharsets.ISO_8859_1);
       }
       if (b < 0x20 || b == '\\') { // negative: a non-ASCII byte
         break;
@@ -414,7 +416,7 @@ final class JsonReader {
         i++;
         units++;
       } else {
-        int length = utf8SequenceLength(i);
+        int length = JsonUtf8.sequenceLength(in, i, end);
         i += length;
         units += length == 4 ? 2 : 1;
       }
@@ -451,8 +453,8 @@ final class JsonReader {
         out[n++] = (char) b;
         i++;
       } else {
-        int length = utf8SequenceLength(i);
-        int cp = decodeUtf8(i, length);
+        int length = JsonUtf8.sequenceLength(in, i, end);
+        int cp = JsonUtf8.decode(in, i, length);
         if (length == 4) {
           out[n++] = Character.highSurrogate(cp);
           out[n++] = Character.lowSurrogate(cp);
@@ -463,7 +465,7 @@ final class JsonReader {
       }
     }
     scratch = out;
-    checkStringLength(name ? utf8Length(out, n) : n, name, start);
+    checkStringLength(name ? JsonUtf8.utf8Length(out, n) : n, name, start);
     pos = i + 1;
     return new String(out, 0, n);
   }
@@ -524,71 +526,6 @@ final class JsonReader {
     return (char) value;
   }
 
-  /**
-   * Validates the UTF-8 sequence whose lead byte (non-ASCII) is at {@code i} (RFC 3629 §4: shortest
-   * form, no surrogates, at most U+10FFFF) and returns its length in bytes.
-   */
-  private int utf8SequenceLength(int i) {
-    int lead = in[i] & 0xFF;
-    int length;
-    int min = 0x80;
-    int max = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      length = 3;
-      if (lead == 0xE0) {
-        min = 0xA0; // overlong below U+0800
-      } else if (lead == 0xED) {
-        max = 0x9F; // U+D800..U+DFFF
-      }
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      length = 4;
-      if (lead == 0xF0) {
-        min = 0x90; // overlong below U+10000
-      } else if (lead == 0xF4) {
-        max = 0x8F; // above U+10FFFF
-      }
-    } else {
-      throw malformed(i, "invalid UTF-8 lead byte");
-    }
-    if (end - i < length) {
-      throw malformed(i, "truncated UTF-8 sequence");
-    }
-    int second = in[i + 1] & 0xFF;
-    if (second < min || second > max) {
-      throw malformed(i + 1, "invalid UTF-8 continuation byte");
-    }
-    for (int k = 2; k < length; k++) {
-      if ((in[i + k] & 0xC0) != 0x80) {
-        throw malformed(i + k, "invalid UTF-8 continuation byte");
-      }
-    }
-    return length;
-  }
-
-  /** Decodes a sequence already validated by {@link #utf8SequenceLength}. */
-  private int decodeUtf8(int i, int length) {
-    int lead = in[i] & 0xFF;
-    if (length == 2) {
-      return (lead & 0x1F) << 6 | in[i + 1] & 0x3F;
-    }
-    if (length == 3) {
-      return (lead & 0x0F) << 12 | (in[i + 1] & 0x3F) << 6 | in[i + 2] & 0x3F;
-    }
-    return (lead & 0x07) << 18 | (in[i + 1] & 0x3F) << 12 | (in[i + 2] & 0x3F) << 6 | in[i + 3] & 0x3F;
-  }
-
-  /** The UTF-8 length of well-formed UTF-16 (surrogates are always paired here: 2 + 2 bytes). */
-  private static int utf8Length(char[] chars, int n) {
-    int length = 0;
-    for (int k = 0; k < n; k++) {
-      char c = chars[k];
-      length += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
-    }
-    return length;
-  }
-
   private void checkStringLength(int length, boolean name, int start) {
     if (length > limits.maxStringLength()) {
       throw new JwkitException(JoseError.INPUT_TOO_LARGE, (name ? "JSON member name" : "JSON string")
@@ -597,7 +534,7 @@ final class JsonReader {
     }
   }
 
-  private JwkitException malformed(int offset, String expected) {
+  static JwkitException malformed(int offset, String expected) {
     return new JwkitException(JoseError.MALFORMED_INPUT, "malformed JSON at offset " + offset + ": " + expected);
   }
 }

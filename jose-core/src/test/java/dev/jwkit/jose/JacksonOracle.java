@@ -37,7 +37,7 @@ final class JacksonOracle {
     if (utf8.length > limits.maxBytes()) {
       throw new JwkitException(JoseError.INPUT_TOO_LARGE, "JSON document exceeds " + limits.maxBytes() + " bytes");
     }
-    requireUtf8(utf8);
+    Json.requireUtf8(utf8);
     try (JsonParser parser = factory(limits).createParser(utf8)) {
       return parseTopLevelObject(parser, limits);
     } catch (IOException e) {
@@ -133,17 +133,6 @@ final class JacksonOracle {
   private static void spend(int[] budget, JsonLimits limits) {
     if (--budget[0] < 0) {
       throw new JwkitException(JoseError.INPUT_TOO_LARGE, "more than " + limits.maxMembers() + " members");
-    }
-  }
-
-  private static void requireUtf8(byte[] bytes) {
-    if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-      throw new JwkitException(JoseError.MALFORMED_INPUT, "JSON must be UTF-8 without a byte order mark");
-    }
-    for (int i = 0; i < Math.min(4, bytes.length); i++) {
-      if (bytes[i] == 0) {
-        throw new JwkitException(JoseError.MALFORMED_INPUT, "JSON must be UTF-8");
-      }
     }
   }
 

@@ -189,6 +189,35 @@ class JsonReaderTest {
     assertThat(escaped).containsExactly(Map.entry(name + "\t", "\t" + text + text));
   }
 
+  /** The word-at-a-time scan must stop at a special byte in any of the eight lanes. */
+  @Test
+  void parseObject_specialByteAtEveryPositionOfALongString_isFound() {
+    for (int p = 0; p < 24; p++) {
+      String before = "abcdefghijklmnopqrstuvwxyz".substring(0, p);
+      assertThat(parse("{\"s\":\"" + before + "\",\"t\":1}").get("s")).isEqualTo(before);
+      assertThat(parse("{\"s\":\"" + before + "\\n" + before + "\"}").get("s")).isEqualTo(before + "\n" + before);
+      assertThat(parse("{\"s\":\"" + before + "\u00e9" + before + "\"}").get("s")).isEqualTo(before + "\u00e9" + before);
+      assertThat(parse("{\"s\":\"" + before + "\u007f~" + before + "\"}").get("s")).isEqualTo(before + "\u007f~" + before);
+      assertRejected("{\"s\":\"" + before + "\u0001" + before + "\"}", JoseError.MALFORMED_INPUT);
+      assertRejected("{\"s\":\"" + before + "\u001f" + before + "\"}", JoseError.MALFORMED_INPUT);
+      assertRejected(bytes("{\"s\":\"" + before, new int[] {0x80}, before + "\"}"), JoseError.MALFORMED_INPUT);
+    }
+  }
+
+  @Test
+  void parseObject_wellKnownNames_areSharedStringsEqualToTheText() {
+    Map<String, Object> map = parse("{\"iss\":1,\"x5t#S256\":2,\"x5t#S25\":3,\"issx\":4,\"is\":5,\"key_ops\":6,"
+        + "\"x\":7}");
+    Map<String, Object> again = parse("{\"iss\":0}");
+
+    assertThat(map).containsExactly(Map.entry("iss", 1L), Map.entry("x5t#S256", 2L), Map.entry("x5t#S25", 3L),
+        Map.entry("issx", 4L), Map.entry("is", 5L), Map.entry("key_ops", 6L), Map.entry("x", 7L));
+    assertThat(again.keySet().iterator().next()).isSameAs(map.keySet().iterator().next());
+    assertThat(parse("{\"a\":1,\"kid\":2}")).containsOnlyKeys("a", "kid"); // within 8 bytes of the end
+    assertRejected("{\"iss\":1,\"\\u0069ss\":2}", JoseError.DUPLICATE_MEMBER);
+    assertRejected(utf8("{\"iss\":1}"), limits(100, 16, 100, 2, 64), JoseError.INPUT_TOO_LARGE);
+  }
+
   static Stream<Arguments> invalidUtf8() {
     return Stream.of(
         Arguments.of("stray continuation 80", new int[] {0x80}),
