@@ -33,7 +33,7 @@ import java.util.Map;
  * Differential tests against Jackson 2.x (the test oracle) prove that the two accept the same documents
  * with the same values, except where this reader is intentionally stricter:
  * <ul>
- *   <li><b>Unpaired surrogates written as escapes</b> ({@code "\ud800"}, {@code "\udc00\ud800"}) are
+ *   <li><b>Unpaired surrogates written as escapes</b> (a lone {@code \}{@code ud800}, or a reversed pair) are
  *       rejected in values as well as names (I-JSON, RFC 7493 §2.1); Jackson accepts them in values and
  *       yields a string that is not valid Unicode.
  *   <li><b>Overlong UTF-8 and code points above U+10FFFF</b> ({@code C0 80}, {@code E0 80 80},
@@ -369,7 +369,7 @@ final class JsonReader {
   private String readString(boolean name) {
     byte[] in = this.in;
     int start = pos + 1;
-    int i = JsonUtf8.skipPlainAscii(in, start, end);
+    int i = JsonStrings.skipPlainAscii(in, start, end);
     while (i < end) {
       byte b = in[i];
       if (b == '"') {
@@ -416,7 +416,7 @@ final class JsonReader {
         i++;
         units++;
       } else {
-        int length = JsonUtf8.sequenceLength(in, i, end);
+        int length = JsonStrings.sequenceLength(in, i, end);
         i += length;
         units += length == 4 ? 2 : 1;
       }
@@ -444,7 +444,7 @@ final class JsonReader {
         break;
       }
       if (b == '\\') {
-        i = readEscape(i, out, n);
+        i = JsonStrings.decodeEscape(in, i, end, out, n);
         n += Character.isHighSurrogate(out[n]) ? 2 : 1;
       } else if (b >= 0) {
         if (b < 0x20) {
@@ -453,8 +453,8 @@ final class JsonReader {
         out[n++] = (char) b;
         i++;
       } else {
-        int length = JsonUtf8.sequenceLength(in, i, end);
-        int cp = JsonUtf8.decode(in, i, length);
+        int length = JsonStrings.sequenceLength(in, i, end);
+        int cp = JsonStrings.decode(in, i, length);
         if (length == 4) {
           out[n++] = Character.highSurrogate(cp);
           out[n++] = Character.lowSurrogate(cp);
@@ -465,65 +465,9 @@ final class JsonReader {
       }
     }
     scratch = out;
-    checkStringLength(name ? JsonUtf8.utf8Length(out, n) : n, name, start);
+    checkStringLength(name ? JsonStrings.utf8Length(out, n) : n, name, start);
     pos = i + 1;
     return new String(out, 0, n);
-  }
-
-  /**
-   * Decodes the escape at {@code i} into {@code out[n]} (and {@code out[n + 1]} for a surrogate pair,
-   * which must be written as two {@code \}{@code u} escapes); returns the index after it.
-   */
-  private int readEscape(int i, char[] out, int n) {
-    if (i + 1 >= end) {
-      throw malformed(i, "unterminated string");
-    }
-    switch (in[i + 1]) {
-      case '"': out[n] = '"'; return i + 2;
-      case '\\': out[n] = '\\'; return i + 2;
-      case '/': out[n] = '/'; return i + 2;
-      case 'b': out[n] = '\b'; return i + 2;
-      case 'f': out[n] = '\f'; return i + 2;
-      case 'n': out[n] = '\n'; return i + 2;
-      case 'r': out[n] = '\r'; return i + 2;
-      case 't': out[n] = '\t'; return i + 2;
-      case 'u':
-        break;
-      default:
-        throw malformed(i, "invalid escape sequence");
-    }
-    char c = hex4(i + 2);
-    if (Character.isLowSurrogate(c)) {
-      throw malformed(i, "unpaired surrogate escape");
-    }
-    out[n] = c;
-    if (!Character.isHighSurrogate(c)) {
-      return i + 6;
-    }
-    if (i + 7 >= end || in[i + 6] != '\\' || in[i + 7] != 'u') {
-      throw malformed(i, "unpaired surrogate escape");
-    }
-    char low = hex4(i + 8);
-    if (!Character.isLowSurrogate(low)) {
-      throw malformed(i, "unpaired surrogate escape");
-    }
-    out[n + 1] = low;
-    return i + 12;
-  }
-
-  private char hex4(int from) {
-    if (end - from < 4) {
-      throw malformed(from, "expected four hex digits");
-    }
-    int value = 0;
-    for (int i = from; i < from + 4; i++) {
-      int digit = Character.digit(in[i], 16);
-      if (digit < 0) {
-        throw malformed(i, "expected a hex digit");
-      }
-      value = value << 4 | digit;
-    }
-    return (char) value;
   }
 
   private void checkStringLength(int length, boolean name, int start) {

@@ -5,19 +5,24 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * UTF-8 for {@link JsonReader}: strict validation and decoding of multi-byte sequences (RFC 3629), and a
- * word-at-a-time scan over plain ASCII string content.
+ * String content for {@link JsonReader}: a word-at-a-time scan over plain ASCII, strict UTF-8 validation
+ * and decoding of multi-byte sequences (RFC 3629), and escape sequences (RFC 8259 §7).
  *
  * <h3>Security</h3>
- * Only shortest-form sequences of scalar values are accepted: no stray or missing continuation bytes, no
- * truncation, no overlong forms, no encoded surrogates, nothing above U+10FFFF. Errors are {@link
- * JoseError#MALFORMED_INPUT} with the byte offset only.
+ * Only shortest-form UTF-8 sequences of scalar values are accepted: no stray or missing continuation
+ * bytes, no truncation, no overlong forms, no encoded surrogates, nothing above U+10FFFF. Escapes are the
+ * eight short forms and {@code \}{@code uXXXX}; a surrogate escape must be half of a pair written as
+ * two escapes (I-JSON, RFC 7493 §2.1). Errors are {@link JoseError#MALFORMED_INPUT} with the byte offset
+ * only.
+ *
+ * <h3>Thread safety</h3>
+ * Stateless static methods.
  */
-final class JsonUtf8 {
+final class JsonStrings {
 
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  private JsonUtf8() {}
+  private JsonStrings() {}
 
   /**
    * Skips eight bytes at a time while none is a quote, a backslash, a control character or non-ASCII
@@ -106,5 +111,61 @@ final class JsonUtf8 {
       length += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
     }
     return length;
+  }
+
+  /**
+   * Decodes the escape at {@code i} into {@code out[n]} (and {@code out[n + 1]} for a surrogate pair,
+   * which must be written as two {@code \}{@code u} escapes); returns the index after it.
+   */
+  static int decodeEscape(byte[] in, int i, int end, char[] out, int n) {
+    if (i + 1 >= end) {
+      throw JsonReader.malformed(i, "unterminated string");
+    }
+    switch (in[i + 1]) {
+      case '"': out[n] = '"'; return i + 2;
+      case '\\': out[n] = '\\'; return i + 2;
+      case '/': out[n] = '/'; return i + 2;
+      case 'b': out[n] = '\b'; return i + 2;
+      case 'f': out[n] = '\f'; return i + 2;
+      case 'n': out[n] = '\n'; return i + 2;
+      case 'r': out[n] = '\r'; return i + 2;
+      case 't': out[n] = '\t'; return i + 2;
+      case 'u':
+        break;
+      default:
+        throw JsonReader.malformed(i, "invalid escape sequence");
+    }
+    char c = hex4(in, i + 2, end);
+    if (Character.isLowSurrogate(c)) {
+      throw JsonReader.malformed(i, "unpaired surrogate escape");
+    }
+    out[n] = c;
+    if (!Character.isHighSurrogate(c)) {
+      return i + 6;
+    }
+    if (i + 7 >= end || in[i + 6] != '\\' || in[i + 7] != 'u') {
+      throw JsonReader.malformed(i, "unpaired surrogate escape");
+    }
+    char low = hex4(in, i + 8, end);
+    if (!Character.isLowSurrogate(low)) {
+      throw JsonReader.malformed(i, "unpaired surrogate escape");
+    }
+    out[n + 1] = low;
+    return i + 12;
+  }
+
+  private static char hex4(byte[] in, int from, int end) {
+    if (end - from < 4) {
+      throw JsonReader.malformed(from, "expected four hex digits");
+    }
+    int value = 0;
+    for (int i = from; i < from + 4; i++) {
+      int digit = Character.digit(in[i], 16);
+      if (digit < 0) {
+        throw JsonReader.malformed(i, "expected a hex digit");
+      }
+      value = value << 4 | digit;
+    }
+    return (char) value;
   }
 }
