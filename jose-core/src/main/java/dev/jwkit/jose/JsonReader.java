@@ -95,12 +95,12 @@ final class JsonReader {
     JsonReader reader = new JsonReader(utf8, limits);
     reader.skipWhitespace();
     if (reader.pos >= reader.end || reader.in[reader.pos] != '{') {
-      throw reader.malformed(reader.pos, "expected a JSON object");
+      throw malformed(reader.pos, "expected a JSON object");
     }
     Map<String, Object> result = reader.readObject(1);
     reader.skipWhitespace();
     if (reader.pos != reader.end) {
-      throw reader.malformed(reader.pos, "expected the end of input after the JSON object");
+      throw malformed(reader.pos, "expected the end of input after the JSON object");
     }
     return result;
   }
