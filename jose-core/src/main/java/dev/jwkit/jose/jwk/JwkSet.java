@@ -51,6 +51,8 @@ public final class JwkSet {
   private final List<SkippedKey> skipped;
   /** Keys by kid, built on the first lookup (a benign race: every thread builds the same index). */
   private volatile @Nullable Map<String, List<Jwk>> byKid;
+  /** The last answer of {@link #candidatesFor} (the set is immutable, so an answer never goes stale). */
+  private volatile @Nullable Candidates lastCandidates;
 
   /**
    * A key of a parsed set that was skipped.
@@ -199,7 +201,18 @@ public final class JwkSet {
   public List<Jwk> candidatesFor(Optional<String> kid, JwsAlgorithm alg) {
     Objects.requireNonNull(kid, "kid");
     Objects.requireNonNull(alg, "alg");
-    List<Jwk> pool = kid.isPresent() ? findByKid(kid.get()) : keys;
+    @Nullable String id = kid.orElse(null);
+    Candidates recent = lastCandidates;
+    if (recent != null && recent.alg == alg && Objects.equals(recent.kid, id)) {
+      return recent.keys; // tokens of one issuer name the same kid again and again
+    }
+    List<Jwk> found = findCandidates(id, alg);
+    lastCandidates = new Candidates(id, alg, found);
+    return found;
+  }
+
+  private List<Jwk> findCandidates(@Nullable String kid, JwsAlgorithm alg) {
+    List<Jwk> pool = kid != null ? findByKid(kid) : keys;
     if (pool.size() == 1) { // the usual case, a kid naming one key: no list to build
       Jwk only = pool.get(0);
       return isCandidate(only, alg) ? List.of(only) : List.of();
@@ -211,6 +224,19 @@ public final class JwkSet {
       }
     }
     return Collections.unmodifiableList(out);
+  }
+
+  /** The answer of the last {@link #candidatesFor} call: immutable, published through a volatile field. */
+  private static final class Candidates {
+    final @Nullable String kid;
+    final JwsAlgorithm alg;
+    final List<Jwk> keys;
+
+    Candidates(@Nullable String kid, JwsAlgorithm alg, List<Jwk> keys) {
+      this.kid = kid;
+      this.alg = alg;
+      this.keys = keys;
+    }
   }
 
   private static boolean isCandidate(Jwk key, JwsAlgorithm alg) {

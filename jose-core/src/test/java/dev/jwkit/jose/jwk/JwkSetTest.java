@@ -78,6 +78,30 @@ class JwkSetTest {
   }
 
   @Test
+  void candidatesFor_repeatedAndInterleavedQueries_giveTheSameAnswersAsFreshOnes() {
+    // candidatesFor remembers its last answer: every kid/alg combination, asked in any order and again,
+    // must still get its own answer.
+    Jwk p256 = JwkGenerator.generateEc(Curve.P_256).toPublicJwk().withMetadata(JwkMetadata.builder().kid("a").build());
+    Jwk p384 = JwkGenerator.generateEc(Curve.P_384).toPublicJwk().withMetadata(JwkMetadata.builder().kid("b").build());
+    Jwk noKid = JwkGenerator.generateEc(Curve.P_256).toPublicJwk();
+    JwkSet set = JwkSet.of(List.of(p256, p384, noKid));
+    List<Optional<String>> kids = List.of(Optional.of("a"), Optional.of("b"), Optional.empty(), Optional.of("c"));
+    List<JwsAlgorithm> algs = List.of(JwsAlgorithm.ES256, JwsAlgorithm.ES384, JwsAlgorithm.HS256);
+    for (int round = 0; round < 3; round++) {
+      for (Optional<String> kid : kids) {
+        for (JwsAlgorithm alg : algs) {
+          List<Jwk> expected = JwkSet.of(set.keys()).candidatesFor(kid, alg); // a fresh set remembers nothing
+          assertThat(set.candidatesFor(kid, alg)).as("%s %s", kid, alg).isEqualTo(expected);
+          assertThat(set.candidatesFor(kid, alg)).as("%s %s again", kid, alg).isEqualTo(expected);
+        }
+      }
+    }
+    assertThat(set.candidatesFor(Optional.of("a"), JwsAlgorithm.ES256)).containsExactly(p256);
+    assertThat(set.candidatesFor(Optional.empty(), JwsAlgorithm.ES256)).containsExactly(p256, noKid);
+    assertThat(set.candidatesFor(Optional.of(new String("a".toCharArray())), JwsAlgorithm.ES384)).isEmpty();
+  }
+
+  @Test
   void candidatesFor_noKid_onlyKeysThatFitTheAlgorithm() {
     Jwk ec = Jwk.parse(EC);
     Jwk rsa = Jwk.parse(RfcN.RSA_PRIVATE);

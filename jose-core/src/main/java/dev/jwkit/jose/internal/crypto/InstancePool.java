@@ -58,7 +58,12 @@ final class InstancePool<T> {
     int start = probe();
     for (int i = 0; i <= mask; i++) {
       int index = (start + i) & mask;
-      if (slots.get(index) == null && slots.compareAndSet(index, null, instance)) {
+      if (slots.get(index) == null) {
+        // A release store, not a compare-and-set: if another thread fills the slot at the same moment,
+        // one of the two instances is overwritten and collected. No instance is ever handed out twice,
+        // because take() claims with a compare-and-set; the release store publishes the instance's state
+        // to the thread that claims it.
+        slots.setRelease(index, instance);
         return;
       }
     }
