@@ -1,7 +1,5 @@
 package dev.jwkit.jose.jwt;
 
-import java.util.Set;
-
 /** The registered claim names of RFC 7519 §4.1, and safe rendering of names in messages. */
 final class ClaimNames {
 
@@ -12,12 +10,6 @@ final class ClaimNames {
   static final String NOT_BEFORE = "nbf";
   static final String ISSUED_AT = "iat";
   static final String JWT_ID = "jti";
-
-  static final Set<String> STRING_CLAIMS = Set.of(ISSUER, SUBJECT, JWT_ID);
-  static final Set<String> TIME_CLAIMS = Set.of(EXPIRATION, NOT_BEFORE, ISSUED_AT);
-  // Arrays of the same names for loops on the verification path (a Set's iterator is an allocation).
-  static final String[] STRING_CLAIM_ARRAY = {ISSUER, SUBJECT, JWT_ID};
-  static final String[] TIME_CLAIM_ARRAY = {EXPIRATION, NOT_BEFORE, ISSUED_AT};
 
   private static final int MAX_SHOWN_LENGTH = 64;
 

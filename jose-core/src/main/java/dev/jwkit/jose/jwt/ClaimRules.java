@@ -84,7 +84,7 @@ final class ClaimRules {
 
   private void checkTimes(JwtClaims claims, Instant now) {
     Instant latest = NumericDate.plusSaturated(now, skew); // now + skew: nothing may lie after it
-    Object exp = claims.raw(ClaimNames.EXPIRATION);
+    Object exp = claims.rawExpiration();
     if (exp != null) {
       // RFC 7519 §4.1.4: the current time MUST be before exp; the skew extends that, so the token is
       // expired when exp + skew <= now, i.e. exp <= now - skew.
@@ -94,11 +94,11 @@ final class ClaimRules {
     } else if (requireExpiration) {
       throw missing(ClaimNames.EXPIRATION);
     }
-    Object nbf = claims.raw(ClaimNames.NOT_BEFORE);
+    Object nbf = claims.rawNotBefore();
     if (nbf != null && isAfter(ClaimNames.NOT_BEFORE, nbf, latest)) {
       throw new InvalidTokenException(JoseError.TOKEN_NOT_YET_VALID, "token is not valid yet (nbf)");
     }
-    Object iat = claims.raw(ClaimNames.ISSUED_AT);
+    Object iat = claims.rawIssuedAt();
     if (iat != null && isAfter(ClaimNames.ISSUED_AT, iat, latest)) {
       throw new InvalidTokenException(JoseError.TOKEN_AGE_INVALID, "token is issued in the future (iat)");
     }
@@ -127,7 +127,7 @@ final class ClaimRules {
     if (issuers.isEmpty()) {
       return;
     }
-    Object iss = claims.raw(ClaimNames.ISSUER);
+    Object iss = claims.rawIssuer();
     if (iss == null) {
       throw missing(ClaimNames.ISSUER);
     }
@@ -141,7 +141,7 @@ final class ClaimRules {
     if (audiences.isEmpty()) {
       return;
     }
-    Object aud = claims.raw(ClaimNames.AUDIENCE);
+    Object aud = claims.rawAudience();
     if (aud == null) {
       throw missing(ClaimNames.AUDIENCE);
     }
@@ -164,7 +164,7 @@ final class ClaimRules {
     if (subject.isEmpty()) {
       return;
     }
-    Object sub = claims.raw(ClaimNames.SUBJECT);
+    Object sub = claims.rawSubject();
     if (sub == null) {
       throw missing(ClaimNames.SUBJECT);
     }

@@ -53,9 +53,27 @@ import org.jspecify.annotations.Nullable;
 public final class JwtClaims {
 
   private final Map<String, Object> claims;
+  // The registered claims, read once: the verifier's rules and the typed getters use these fields
+  // instead of a map lookup each (null when absent).
+  private final @Nullable Object iss;
+  private final @Nullable Object sub;
+  private final @Nullable Object aud;
+  private final @Nullable Object exp;
+  private final @Nullable Object nbf;
+  private final @Nullable Object iat;
+  private final @Nullable Object jti;
 
+  /** @throws InvalidTokenException {@link JoseError#CLAIM_INVALID} when a registered claim has the wrong type */
   private JwtClaims(Map<String, Object> claims) {
     this.claims = claims;
+    this.iss = claims.get(ClaimNames.ISSUER);
+    this.sub = claims.get(ClaimNames.SUBJECT);
+    this.aud = claims.get(ClaimNames.AUDIENCE);
+    this.exp = claims.get(ClaimNames.EXPIRATION);
+    this.nbf = claims.get(ClaimNames.NOT_BEFORE);
+    this.iat = claims.get(ClaimNames.ISSUED_AT);
+    this.jti = claims.get(ClaimNames.JWT_ID);
+    checkRegistered();
   }
 
   /** A builder for a new, empty claims set. */
@@ -87,9 +105,7 @@ public final class JwtClaims {
    */
   public static JwtClaims parse(byte[] utf8) {
     Objects.requireNonNull(utf8, "utf8");
-    Map<String, Object> map = Json.parseObject(utf8, JsonLimits.TOKEN);
-    checkRegistered(map);
-    return new JwtClaims(map);
+    return new JwtClaims(Json.parseObject(utf8, JsonLimits.TOKEN));
   }
 
   /**
@@ -106,7 +122,6 @@ public final class JwtClaims {
       copy.put(Objects.requireNonNull(entry.getKey(), "claim name"),
           JsonValues.toJson(Objects.requireNonNull(entry.getValue(), "claim value"), 2));
     }
-    checkRegistered(copy);
     return new JwtClaims(Collections.unmodifiableMap(copy));
   }
 
@@ -115,12 +130,12 @@ public final class JwtClaims {
 
   /** The {@code iss} (issuer) claim. */
   public Optional<String> issuer() {
-    return Optional.ofNullable((String) claims.get(ClaimNames.ISSUER));
+    return Optional.ofNullable((String) iss);
   }
 
   /** The {@code sub} (subject) claim. */
   public Optional<String> subject() {
-    return Optional.ofNullable((String) claims.get(ClaimNames.SUBJECT));
+    return Optional.ofNullable((String) sub);
   }
 
   /**
@@ -128,7 +143,6 @@ public final class JwtClaims {
    * array's elements otherwise, and empty when the claim is absent (or an empty array).
    */
   public List<String> audience() {
-    Object aud = claims.get(ClaimNames.AUDIENCE);
     if (aud == null) {
       return List.of();
     }
@@ -142,32 +156,52 @@ public final class JwtClaims {
 
   /** The {@code exp} (expiration time) claim, rounded down to the nanosecond if fractional. */
   public Optional<Instant> expiration() {
-    return timeClaim(ClaimNames.EXPIRATION);
+    return timeClaim(ClaimNames.EXPIRATION, exp);
   }
 
   /** The {@code nbf} (not before) claim, rounded down to the nanosecond if fractional. */
   public Optional<Instant> notBefore() {
-    return timeClaim(ClaimNames.NOT_BEFORE);
+    return timeClaim(ClaimNames.NOT_BEFORE, nbf);
   }
 
   /** The {@code iat} (issued at) claim, rounded down to the nanosecond if fractional. */
   public Optional<Instant> issuedAt() {
-    return timeClaim(ClaimNames.ISSUED_AT);
+    return timeClaim(ClaimNames.ISSUED_AT, iat);
   }
 
   /** The {@code jti} (JWT ID) claim. */
   public Optional<String> jwtId() {
-    return Optional.ofNullable((String) claims.get(ClaimNames.JWT_ID));
+    return Optional.ofNullable((String) jti);
   }
 
-  private Optional<Instant> timeClaim(String name) {
-    Object value = claims.get(name);
+  private static Optional<Instant> timeClaim(String name, @Nullable Object value) {
     return value == null ? Optional.empty() : Optional.of(NumericDate.toInstant(name, value));
   }
 
-  /** The raw JSON value of a claim, or null when absent: for the verifier's rules, which avoid wrapping. */
-  @Nullable Object raw(String name) {
-    return claims.get(name);
+  // Raw values of the registered claims (null when absent), for the verifier's rules, which avoid wrapping.
+
+  @Nullable Object rawIssuer() {
+    return iss;
+  }
+
+  @Nullable Object rawSubject() {
+    return sub;
+  }
+
+  @Nullable Object rawAudience() {
+    return aud;
+  }
+
+  @Nullable Object rawExpiration() {
+    return exp;
+  }
+
+  @Nullable Object rawNotBefore() {
+    return nbf;
+  }
+
+  @Nullable Object rawIssuedAt() {
+    return iat;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -229,7 +263,7 @@ public final class JwtClaims {
    */
   public Optional<Instant> instantClaim(String name) {
     Objects.requireNonNull(name, "name");
-    return timeClaim(name);
+    return timeClaim(name, claims.get(name));
   }
 
   /**
@@ -315,14 +349,10 @@ public final class JwtClaims {
   // ---------------------------------------------------------------------------------------------
   // Checks
 
-  private static void checkRegistered(Map<String, Object> map) {
-    for (String name : ClaimNames.STRING_CLAIM_ARRAY) {
-      Object value = map.get(name);
-      if (value != null && !(value instanceof String)) {
-        throw wrongType(name, "a string");
-      }
-    }
-    Object aud = map.get(ClaimNames.AUDIENCE);
+  private void checkRegistered() {
+    requireString(ClaimNames.ISSUER, iss);
+    requireString(ClaimNames.SUBJECT, sub);
+    requireString(ClaimNames.JWT_ID, jti);
     if (aud != null && !(aud instanceof String)) {
       if (!(aud instanceof List)) {
         throw wrongType(ClaimNames.AUDIENCE, "a string or an array of strings");
@@ -333,11 +363,20 @@ public final class JwtClaims {
         }
       }
     }
-    for (String name : ClaimNames.TIME_CLAIM_ARRAY) {
-      Object value = map.get(name);
-      if (value != null && !NumericDate.isEpochSecondInRange(value)) {
-        NumericDate.toInstant(name, value); // the exact check, and its error
-      }
+    requireNumericDate(ClaimNames.EXPIRATION, exp);
+    requireNumericDate(ClaimNames.NOT_BEFORE, nbf);
+    requireNumericDate(ClaimNames.ISSUED_AT, iat);
+  }
+
+  private static void requireString(String name, @Nullable Object value) {
+    if (value != null && !(value instanceof String)) {
+      throw wrongType(name, "a string");
+    }
+  }
+
+  private static void requireNumericDate(String name, @Nullable Object value) {
+    if (value != null && !NumericDate.isEpochSecondInRange(value)) {
+      NumericDate.toInstant(name, value); // the exact check, and its error
     }
   }
 
@@ -461,9 +500,8 @@ public final class JwtClaims {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value");
       Object json = JsonValues.toJson(value, 2);
-      Map<String, Object> single = Map.of(name, json);
       try {
-        checkRegistered(single);
+        new JwtClaims(Map.of(name, json)); // checks a registered claim's type
       } catch (InvalidTokenException e) {
         throw new IllegalArgumentException(e.getMessage(), e);
       }
