@@ -15,7 +15,8 @@ import java.util.Map;
  * {@link Json#parseObject(byte[], JsonLimits)}.
  *
  * <p>It yields the values {@code Json} documents: the top level must be an object; objects become
- * unmodifiable {@link LinkedHashMap}s in document order, arrays unmodifiable {@link ArrayList}s, strings
+ * unmodifiable maps in document order ({@link SmallJsonObject} up to 16 members, else a
+ * {@link LinkedHashMap}), arrays unmodifiable {@link ArrayList}s, strings
  * {@link String}s, {@code true}/{@code false} {@link Boolean#TRUE}/{@link Boolean#FALSE}, {@code null}
  * {@link Json#NULL}; integers a {@link Long} when they fit, else a {@link BigInteger}; numbers with a
  * fraction or an exponent {@code new BigDecimal(literal)}. Only whitespace may follow the object.
@@ -108,15 +109,23 @@ final class JsonReader {
   // ---------------------------------------------------------------------------------------------
   // Structure
 
-  /** Reads an object; {@code pos} is at its '{' and the depth has been checked. */
+  /**
+   * Reads an object; {@code pos} is at its '{' and the depth has been checked. Up to {@link
+   * SmallJsonObject#MAX_MEMBERS} members are collected in arrays (a {@link SmallJsonObject}); a larger
+   * object moves to a {@link LinkedHashMap}.
+   */
   private Map<String, Object> readObject(int depth) {
     pos++;
     skipWhitespace();
-    LinkedHashMap<String, Object> map = new LinkedHashMap<>();
     if (pos < end && in[pos] == '}') {
       pos++;
-      return Collections.unmodifiableMap(map);
+      return SmallJsonObject.EMPTY;
     }
+    String[] names = new String[8];
+    Object[] values = new Object[8];
+    int[] hashes = new int[8];
+    int size = 0;
+    LinkedHashMap<String, Object> large = null;
     do {
       if (pos >= end || in[pos] != '"') {
         throw malformed(pos, "expected a member name");
@@ -130,11 +139,37 @@ final class JsonReader {
       pos++;
       skipWhitespace();
       Object value = readValue(depth, false);
-      if (map.putIfAbsent(name, value) != null) {
-        throw new JwkitException(JoseError.DUPLICATE_MEMBER, "duplicate JSON member at offset " + nameOffset);
+      if (large == null) {
+        int hash = name.hashCode();
+        if (SmallJsonObject.indexOf(names, hashes, size, name, hash) >= 0) {
+          throw duplicate(nameOffset);
+        }
+        if (size == names.length && size < SmallJsonObject.MAX_MEMBERS) {
+          names = Arrays.copyOf(names, size * 2);
+          values = Arrays.copyOf(values, size * 2);
+          hashes = Arrays.copyOf(hashes, size * 2);
+        }
+        if (size < names.length) {
+          names[size] = name;
+          values[size] = value;
+          hashes[size] = hash;
+          size++;
+          continue;
+        }
+        large = new LinkedHashMap<>();
+        for (int i = 0; i < size; i++) {
+          large.put(names[i], values[i]);
+        }
+      }
+      if (large.putIfAbsent(name, value) != null) {
+        throw duplicate(nameOffset);
       }
     } while (another('}'));
-    return Collections.unmodifiableMap(map);
+    return large == null ? new SmallJsonObject(names, values, hashes, size) : Collections.unmodifiableMap(large);
+  }
+
+  private static JwkitException duplicate(int nameOffset) {
+    return new JwkitException(JoseError.DUPLICATE_MEMBER, "duplicate JSON member at offset " + nameOffset);
   }
 
   /** Reads an array; {@code pos} is at its '[' and the depth has been checked. */
