@@ -27,6 +27,8 @@ final class ClaimRules {
   private final Set<String> audiences; // empty = ignore
   private final Optional<String> subject;
   private final String[] requiredClaims;
+  // For each required claim, its registered index (checked through the claims' fields) or -1.
+  private final int[] requiredIndexes;
   private final boolean requireExpiration;
   private final Optional<Duration> maxAge;
   private final Duration skew;
@@ -40,6 +42,10 @@ final class ClaimRules {
     this.audiences = Set.copyOf(audiences);
     this.subject = subject;
     this.requiredClaims = requiredClaims.toArray(new String[0]);
+    this.requiredIndexes = new int[this.requiredClaims.length];
+    for (int i = 0; i < this.requiredClaims.length; i++) {
+      requiredIndexes[i] = ClaimNames.registeredIndex(this.requiredClaims[i]);
+    }
     this.requireExpiration = requireExpiration;
     this.maxAge = maxAge;
     this.skew = skew;
@@ -60,9 +66,10 @@ final class ClaimRules {
     checkIssuer(claims);
     checkAudience(claims);
     checkSubject(claims);
-    for (String name : requiredClaims) {
-      if (!claims.hasClaim(name)) {
-        throw missing(name);
+    for (int i = 0; i < requiredClaims.length; i++) {
+      int index = requiredIndexes[i];
+      if (index >= 0 ? claims.registered(index) == null : !claims.hasClaim(requiredClaims[i])) {
+        throw missing(requiredClaims[i]);
       }
     }
   }

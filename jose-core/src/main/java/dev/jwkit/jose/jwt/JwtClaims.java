@@ -204,6 +204,20 @@ public final class JwtClaims {
     return iat;
   }
 
+  /** The raw value of the registered claim with this {@link ClaimNames#registeredIndex}, or null when absent. */
+  @Nullable Object registered(int index) {
+    switch (index) {
+      case 0: return iss;
+      case 1: return sub;
+      case 2: return aud;
+      case 3: return exp;
+      case 4: return nbf;
+      case 5: return iat;
+      case 6: return jti;
+      default: throw new IllegalArgumentException("not a registered claim index: " + index);
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Any claim
 
