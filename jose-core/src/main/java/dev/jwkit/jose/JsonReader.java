@@ -121,11 +121,7 @@ final class JsonReader {
       pos++;
       return SmallJsonObject.EMPTY;
     }
-    String[] names = new String[8];
-    Object[] values = new Object[8];
-    int[] hashes = new int[8];
-    int size = 0;
-    LinkedHashMap<String, Object> large = null;
+    SmallJsonObject.Members members = new SmallJsonObject.Members();
     do {
       if (pos >= end || in[pos] != '"') {
         throw malformed(pos, "expected a member name");
@@ -139,37 +135,11 @@ final class JsonReader {
       pos++;
       skipWhitespace();
       Object value = readValue(depth, false);
-      if (large == null) {
-        int hash = name.hashCode();
-        if (SmallJsonObject.indexOf(names, hashes, size, name, hash) >= 0) {
-          throw duplicate(nameOffset);
-        }
-        if (size == names.length && size < SmallJsonObject.MAX_MEMBERS) {
-          names = Arrays.copyOf(names, size * 2);
-          values = Arrays.copyOf(values, size * 2);
-          hashes = Arrays.copyOf(hashes, size * 2);
-        }
-        if (size < names.length) {
-          names[size] = name;
-          values[size] = value;
-          hashes[size] = hash;
-          size++;
-          continue;
-        }
-        large = new LinkedHashMap<>();
-        for (int i = 0; i < size; i++) {
-          large.put(names[i], values[i]);
-        }
-      }
-      if (large.putIfAbsent(name, value) != null) {
-        throw duplicate(nameOffset);
+      if (!members.add(name, value)) {
+        throw new JwkitException(JoseError.DUPLICATE_MEMBER, "duplicate JSON member at offset " + nameOffset);
       }
     } while (another('}'));
-    return large == null ? new SmallJsonObject(names, values, hashes, size) : Collections.unmodifiableMap(large);
-  }
-
-  private static JwkitException duplicate(int nameOffset) {
-    return new JwkitException(JoseError.DUPLICATE_MEMBER, "duplicate JSON member at offset " + nameOffset);
+    return members.build();
   }
 
   /** Reads an array; {@code pos} is at its '[' and the depth has been checked. */

@@ -2,7 +2,11 @@ package dev.jwkit.jose;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -40,6 +44,55 @@ final class SmallJsonObject extends AbstractMap<String, Object> {
     this.values = values;
     this.hashes = hashes;
     this.size = size;
+  }
+
+  /**
+   * Collects an object's members in document order, refusing a name twice: into arrays up to {@link
+   * #MAX_MEMBERS} members, into a {@link LinkedHashMap} beyond. Not thread-safe; used once.
+   */
+  static final class Members {
+    private String[] names = new String[8];
+    private Object[] values = new Object[8];
+    private int[] hashes = new int[8];
+    private int size;
+    private @Nullable LinkedHashMap<String, Object> large;
+
+    /** Adds a member; returns false, changing nothing, when the name is already a member. */
+    boolean add(String name, Object value) {
+      LinkedHashMap<String, Object> map = large;
+      if (map != null) {
+        return map.putIfAbsent(name, value) == null;
+      }
+      int hash = name.hashCode();
+      if (indexOf(names, hashes, size, name, hash) >= 0) {
+        return false;
+      }
+      if (size == names.length) {
+        if (size == MAX_MEMBERS) {
+          map = new LinkedHashMap<>();
+          for (int i = 0; i < size; i++) {
+            map.put(names[i], values[i]);
+          }
+          map.put(name, value);
+          large = map;
+          return true;
+        }
+        names = Arrays.copyOf(names, size * 2);
+        values = Arrays.copyOf(values, size * 2);
+        hashes = Arrays.copyOf(hashes, size * 2);
+      }
+      names[size] = name;
+      values[size] = value;
+      hashes[size] = hash;
+      size++;
+      return true;
+    }
+
+    /** The object: immutable, in document order. */
+    Map<String, Object> build() {
+      LinkedHashMap<String, Object> map = large;
+      return map != null ? Collections.unmodifiableMap(map) : new SmallJsonObject(names, values, hashes, size);
+    }
   }
 
   /** The index of {@code name} among the first {@code size} names, or -1. */

@@ -18,7 +18,7 @@ final class ClaimNames {
 
   private ClaimNames() {}
 
-  /** The index of a registered claim name (0 {@code iss} … 6 {@code jti}, see {@code JwtClaims#registered}), or -1. */
+  /** The index of a registered claim name (0 {@code iss} … 6 {@code jti}, see {@code RegisteredClaims#byIndex}), or -1. */
   static int registeredIndex(String name) {
     for (int i = 0; i < REGISTERED.length; i++) {
       if (REGISTERED[i].equals(name)) {

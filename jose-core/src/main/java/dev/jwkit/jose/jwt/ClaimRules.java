@@ -68,7 +68,7 @@ final class ClaimRules {
     checkSubject(claims);
     for (int i = 0; i < requiredClaims.length; i++) {
       int index = requiredIndexes[i];
-      if (index >= 0 ? claims.registered(index) == null : !claims.hasClaim(requiredClaims[i])) {
+      if (index >= 0 ? claims.registered().byIndex(index) == null : !claims.hasClaim(requiredClaims[i])) {
         throw missing(requiredClaims[i]);
       }
     }
@@ -91,7 +91,7 @@ final class ClaimRules {
 
   private void checkTimes(JwtClaims claims, Instant now) {
     Instant latest = NumericDate.plusSaturated(now, skew); // now + skew: nothing may lie after it
-    Object exp = claims.rawExpiration();
+    Object exp = claims.registered().exp;
     if (exp != null) {
       // RFC 7519 §4.1.4: the current time MUST be before exp; the skew extends that, so the token is
       // expired when exp + skew <= now, i.e. exp <= now - skew.
@@ -101,11 +101,11 @@ final class ClaimRules {
     } else if (requireExpiration) {
       throw missing(ClaimNames.EXPIRATION);
     }
-    Object nbf = claims.rawNotBefore();
+    Object nbf = claims.registered().nbf;
     if (nbf != null && isAfter(ClaimNames.NOT_BEFORE, nbf, latest)) {
       throw new InvalidTokenException(JoseError.TOKEN_NOT_YET_VALID, "token is not valid yet (nbf)");
     }
-    Object iat = claims.rawIssuedAt();
+    Object iat = claims.registered().iat;
     if (iat != null && isAfter(ClaimNames.ISSUED_AT, iat, latest)) {
       throw new InvalidTokenException(JoseError.TOKEN_AGE_INVALID, "token is issued in the future (iat)");
     }
@@ -134,7 +134,7 @@ final class ClaimRules {
     if (issuers.isEmpty()) {
       return;
     }
-    Object iss = claims.rawIssuer();
+    Object iss = claims.registered().iss;
     if (iss == null) {
       throw missing(ClaimNames.ISSUER);
     }
@@ -148,7 +148,7 @@ final class ClaimRules {
     if (audiences.isEmpty()) {
       return;
     }
-    Object aud = claims.rawAudience();
+    Object aud = claims.registered().aud;
     if (aud == null) {
       throw missing(ClaimNames.AUDIENCE);
     }
@@ -171,7 +171,7 @@ final class ClaimRules {
     if (subject.isEmpty()) {
       return;
     }
-    Object sub = claims.rawSubject();
+    Object sub = claims.registered().sub;
     if (sub == null) {
       throw missing(ClaimNames.SUBJECT);
     }

@@ -53,27 +53,13 @@ import org.jspecify.annotations.Nullable;
 public final class JwtClaims {
 
   private final Map<String, Object> claims;
-  // The registered claims, read once: the verifier's rules and the typed getters use these fields
-  // instead of a map lookup each (null when absent).
-  private final @Nullable Object iss;
-  private final @Nullable Object sub;
-  private final @Nullable Object aud;
-  private final @Nullable Object exp;
-  private final @Nullable Object nbf;
-  private final @Nullable Object iat;
-  private final @Nullable Object jti;
+  /** The registered claims, read and type-checked once (see {@link RegisteredClaims}). */
+  private final RegisteredClaims registered;
 
   /** @throws InvalidTokenException {@link JoseError#CLAIM_INVALID} when a registered claim has the wrong type */
   private JwtClaims(Map<String, Object> claims) {
     this.claims = claims;
-    this.iss = claims.get(ClaimNames.ISSUER);
-    this.sub = claims.get(ClaimNames.SUBJECT);
-    this.aud = claims.get(ClaimNames.AUDIENCE);
-    this.exp = claims.get(ClaimNames.EXPIRATION);
-    this.nbf = claims.get(ClaimNames.NOT_BEFORE);
-    this.iat = claims.get(ClaimNames.ISSUED_AT);
-    this.jti = claims.get(ClaimNames.JWT_ID);
-    checkRegistered();
+    this.registered = new RegisteredClaims(claims);
   }
 
   /** A builder for a new, empty claims set. */
@@ -130,12 +116,12 @@ public final class JwtClaims {
 
   /** The {@code iss} (issuer) claim. */
   public Optional<String> issuer() {
-    return Optional.ofNullable((String) iss);
+    return Optional.ofNullable((String) registered.iss);
   }
 
   /** The {@code sub} (subject) claim. */
   public Optional<String> subject() {
-    return Optional.ofNullable((String) sub);
+    return Optional.ofNullable((String) registered.sub);
   }
 
   /**
@@ -143,6 +129,7 @@ public final class JwtClaims {
    * array's elements otherwise, and empty when the claim is absent (or an empty array).
    */
   public List<String> audience() {
+    Object aud = registered.aud;
     if (aud == null) {
       return List.of();
     }
@@ -156,66 +143,31 @@ public final class JwtClaims {
 
   /** The {@code exp} (expiration time) claim, rounded down to the nanosecond if fractional. */
   public Optional<Instant> expiration() {
-    return timeClaim(ClaimNames.EXPIRATION, exp);
+    return timeClaim(ClaimNames.EXPIRATION, registered.exp);
   }
 
   /** The {@code nbf} (not before) claim, rounded down to the nanosecond if fractional. */
   public Optional<Instant> notBefore() {
-    return timeClaim(ClaimNames.NOT_BEFORE, nbf);
+    return timeClaim(ClaimNames.NOT_BEFORE, registered.nbf);
   }
 
   /** The {@code iat} (issued at) claim, rounded down to the nanosecond if fractional. */
   public Optional<Instant> issuedAt() {
-    return timeClaim(ClaimNames.ISSUED_AT, iat);
+    return timeClaim(ClaimNames.ISSUED_AT, registered.iat);
   }
 
   /** The {@code jti} (JWT ID) claim. */
   public Optional<String> jwtId() {
-    return Optional.ofNullable((String) jti);
+    return Optional.ofNullable((String) registered.jti);
   }
 
   private static Optional<Instant> timeClaim(String name, @Nullable Object value) {
     return value == null ? Optional.empty() : Optional.of(NumericDate.toInstant(name, value));
   }
 
-  // Raw values of the registered claims (null when absent), for the verifier's rules, which avoid wrapping.
-
-  @Nullable Object rawIssuer() {
-    return iss;
-  }
-
-  @Nullable Object rawSubject() {
-    return sub;
-  }
-
-  @Nullable Object rawAudience() {
-    return aud;
-  }
-
-  @Nullable Object rawExpiration() {
-    return exp;
-  }
-
-  @Nullable Object rawNotBefore() {
-    return nbf;
-  }
-
-  @Nullable Object rawIssuedAt() {
-    return iat;
-  }
-
-  /** The raw value of the registered claim with this {@link ClaimNames#registeredIndex}, or null when absent. */
-  @Nullable Object registered(int index) {
-    switch (index) {
-      case 0: return iss;
-      case 1: return sub;
-      case 2: return aud;
-      case 3: return exp;
-      case 4: return nbf;
-      case 5: return iat;
-      case 6: return jti;
-      default: throw new IllegalArgumentException("not a registered claim index: " + index);
-    }
+  /** The registered claims as raw values, for the verifier's rules. */
+  RegisteredClaims registered() {
+    return registered;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -295,7 +247,7 @@ public final class JwtClaims {
     List<String> strings = new ArrayList<>(list.get().size());
     for (Object element : list.get()) {
       if (!(element instanceof String)) {
-        throw wrongType(name, "an array of strings");
+        throw RegisteredClaims.wrongType(name, "an array of strings");
       }
       strings.add((String) element);
     }
@@ -320,7 +272,7 @@ public final class JwtClaims {
       return Optional.empty();
     }
     if (!type.isInstance(value)) {
-      throw wrongType(name, description);
+      throw RegisteredClaims.wrongType(name, description);
     }
     return Optional.of(type.cast(value));
   }
@@ -362,42 +314,6 @@ public final class JwtClaims {
 
   // ---------------------------------------------------------------------------------------------
   // Checks
-
-  private void checkRegistered() {
-    requireString(ClaimNames.ISSUER, iss);
-    requireString(ClaimNames.SUBJECT, sub);
-    requireString(ClaimNames.JWT_ID, jti);
-    if (aud != null && !(aud instanceof String)) {
-      if (!(aud instanceof List)) {
-        throw wrongType(ClaimNames.AUDIENCE, "a string or an array of strings");
-      }
-      for (Object element : (List<?>) aud) {
-        if (!(element instanceof String)) {
-          throw wrongType(ClaimNames.AUDIENCE, "a string or an array of strings");
-        }
-      }
-    }
-    requireNumericDate(ClaimNames.EXPIRATION, exp);
-    requireNumericDate(ClaimNames.NOT_BEFORE, nbf);
-    requireNumericDate(ClaimNames.ISSUED_AT, iat);
-  }
-
-  private static void requireString(String name, @Nullable Object value) {
-    if (value != null && !(value instanceof String)) {
-      throw wrongType(name, "a string");
-    }
-  }
-
-  private static void requireNumericDate(String name, @Nullable Object value) {
-    if (value != null && !NumericDate.isEpochSecondInRange(value)) {
-      NumericDate.toInstant(name, value); // the exact check, and its error
-    }
-  }
-
-  private static InvalidTokenException wrongType(String name, String description) {
-    return new InvalidTokenException(JoseError.CLAIM_INVALID,
-        "claim " + ClaimNames.safe(name) + " is not " + description);
-  }
 
   /**
    * A builder of {@link JwtClaims}. Setters replace any earlier value of the same claim.
