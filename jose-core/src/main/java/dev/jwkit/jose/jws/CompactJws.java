@@ -11,16 +11,16 @@ import java.util.Objects;
 /**
  * A JWS in the compact serialization (RFC 7515 §7.1), parsed strictly but <em>not verified</em>.
  *
- * <p>What {@link #parse(String)} accepts, checked in this order so that hostile input costs little:
+ * <p>What {@link #parse(String)} accepts, in this order of precedence, so that hostile input costs little:
  * <ol>
  *   <li>at most {@link #DEFAULT_MAX_LENGTH} characters (64 KiB; {@link #parse(String, int)} sets
  *       another bound), checked before anything is read;
  *   <li>only the characters {@code [A-Za-z0-9_.-]} (the "check JWT format" rule of
  *       draft-ietf-oauth-rfc8725bis: no whitespace, quotes or braces, so a JSON-serialized JWS can never
- *       pass as compact, CVE-2022-39227) and exactly two dots, counted in the same single pass before
- *       anything is split or decoded (CVE-2025-27144);
- *   <li>each segment canonical unpadded base64url ({@link Base64Url}), decoded in place without copying
- *       the segment;
+ *       pass as compact, CVE-2022-39227) and exactly two dots, found without splitting the token, so
+ *       many dots cost nothing (CVE-2025-27144);
+ *   <li>each segment canonical unpadded base64url ({@link Base64Url}), decoded from one byte copy of
+ *       the token, whose first part is also the signing input (no second copy);
  *   <li>a header that is a JSON object meeting the rules of {@link JwsHeader};
  *   <li>a non-empty signature.
  * </ol>
@@ -140,9 +140,10 @@ public final class CompactJws {
       throw new InvalidTokenException(JoseError.MALFORMED_INPUT, "a detached JWS has an empty payload segment");
     }
     try {
-      JwsHeader header = header(token.getBytes(StandardCharsets.ISO_8859_1), firstDot);
+      byte[] bytes = token.getBytes(StandardCharsets.ISO_8859_1);
+      JwsHeader header = header(bytes, firstDot);
       byte[] content = payload.clone();
-      byte[] signature = signature(token.getBytes(StandardCharsets.ISO_8859_1), secondDot);
+      byte[] signature = signature(bytes, secondDot);
       byte[] encodedPayload = header.b64()
           ? Base64Url.encode(content).getBytes(StandardCharsets.US_ASCII)
           : content;
