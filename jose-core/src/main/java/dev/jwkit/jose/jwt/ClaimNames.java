@@ -11,22 +11,9 @@ final class ClaimNames {
   static final String ISSUED_AT = "iat";
   static final String JWT_ID = "jti";
 
-  /** The registered names in the order of {@link #registeredIndex}. */
-  private static final String[] REGISTERED = {ISSUER, SUBJECT, AUDIENCE, EXPIRATION, NOT_BEFORE, ISSUED_AT, JWT_ID};
-
   private static final int MAX_SHOWN_LENGTH = 64;
 
   private ClaimNames() {}
-
-  /** The index of a registered claim name (0 {@code iss} … 6 {@code jti}, see {@code RegisteredClaims#byIndex}), or -1. */
-  static int registeredIndex(String name) {
-    for (int i = 0; i < REGISTERED.length; i++) {
-      if (REGISTERED[i].equals(name)) {
-        return i;
-      }
-    }
-    return -1;
-  }
 
   /**
    * A claim name fit for an exception message: quoted when it is short and made of plain characters,

@@ -44,7 +44,7 @@ final class ClaimRules {
     this.requiredClaims = requiredClaims.toArray(new String[0]);
     this.requiredIndexes = new int[this.requiredClaims.length];
     for (int i = 0; i < this.requiredClaims.length; i++) {
-      requiredIndexes[i] = ClaimNames.registeredIndex(this.requiredClaims[i]);
+      requiredIndexes[i] = RegisteredClaims.indexOf(this.requiredClaims[i]);
     }
     this.requireExpiration = requireExpiration;
     this.maxAge = maxAge;

@@ -56,7 +56,24 @@ final class RegisteredClaims {
     requireNumericDate(ClaimNames.ISSUED_AT, iat);
   }
 
-  /** The raw value of the registered claim with this {@link ClaimNames#registeredIndex}, or null when absent. */
+  /**
+   * The index of a registered claim name for {@link #byIndex} (both defined here, so the numbering has
+   * one home), or -1 for any other name.
+   */
+  static int indexOf(String name) {
+    switch (name) {
+      case ClaimNames.ISSUER: return 0;
+      case ClaimNames.SUBJECT: return 1;
+      case ClaimNames.AUDIENCE: return 2;
+      case ClaimNames.EXPIRATION: return 3;
+      case ClaimNames.NOT_BEFORE: return 4;
+      case ClaimNames.ISSUED_AT: return 5;
+      case ClaimNames.JWT_ID: return 6;
+      default: return -1;
+    }
+  }
+
+  /** The raw value of the registered claim with this {@link #indexOf index}, or null when absent. */
   @Nullable Object byIndex(int index) {
     switch (index) {
       case 0: return iss;
