@@ -104,35 +104,13 @@ public final class Base64Url {
     if (remainder == 1) {
       throw malformed("length is not a valid base64url length");
     }
-    byte[] out = new byte[(length / 4) * 3 + (remainder == 0 ? 0 : remainder - 1)];
-    int o = 0;
-    int i = start;
-    int fullEnd = start + (length - remainder);
-    while (i < fullEnd) {
-      int bits = value(text, i) << 18 | value(text, i + 1) << 12 | value(text, i + 2) << 6 | value(text, i + 3);
-      out[o++] = (byte) (bits >> 16);
-      out[o++] = (byte) (bits >> 8);
-      out[o++] = (byte) bits;
-      i += 4;
+    // One strict decoder: the range as bytes, anything above ASCII mapped to a byte outside the alphabet.
+    byte[] ascii = new byte[length];
+    for (int k = 0; k < length; k++) {
+      char c = text.charAt(start + k);
+      ascii[k] = c < 0x80 ? (byte) c : (byte) 0x80;
     }
-    if (remainder == 2) {
-      int a = value(text, i);
-      int b = value(text, i + 1);
-      if ((b & 0x0F) != 0) {
-        throw malformed("non-zero unused bits in the last character");
-      }
-      out[o] = (byte) (a << 2 | b >> 4);
-    } else if (remainder == 3) {
-      int a = value(text, i);
-      int b = value(text, i + 1);
-      int c = value(text, i + 2);
-      if ((c & 0x03) != 0) {
-        throw malformed("non-zero unused bits in the last character");
-      }
-      out[o++] = (byte) (a << 2 | b >> 4);
-      out[o] = (byte) (b << 4 | c >> 2);
-    }
-    return out;
+    return decodeStrict(ascii, 0, length, remainder, (length / 4) * 3 + (remainder == 0 ? 0 : remainder - 1), start);
   }
 
   /**
@@ -154,7 +132,7 @@ public final class Base64Url {
     int outLength = (length / 4) * 3 + (remainder == 0 ? 0 : remainder - 1);
     // Short inputs (a signature) decode faster in the loop than through the JDK's buffers.
     byte[] fast = length < FAST_PATH_MIN_LENGTH ? null : decodeFast(ascii, start, end, remainder, outLength);
-    return fast != null ? fast : decodeStrict(ascii, start, end, remainder, outLength);
+    return fast != null ? fast : decodeStrict(ascii, start, end, remainder, outLength, 0);
   }
 
   /**
@@ -183,7 +161,8 @@ public final class Base64Url {
     return decoded.array();
   }
 
-  private static byte[] decodeStrict(byte[] ascii, int start, int end, int remainder, int outLength) {
+  /** The strict decoder; error offsets are reported as {@code index + offsetShift}. */
+  private static byte[] decodeStrict(byte[] ascii, int start, int end, int remainder, int outLength, int offsetShift) {
     int length = end - start;
     byte[] out = new byte[outLength];
     int[] values = BYTE_VALUES;
@@ -194,7 +173,7 @@ public final class Base64Url {
       int bits = values[ascii[i] & 0xFF] << 18 | values[ascii[i + 1] & 0xFF] << 12
           | values[ascii[i + 2] & 0xFF] << 6 | values[ascii[i + 3] & 0xFF];
       if (bits < 0) { // -1 has every bit set, so any invalid byte makes the whole quantum negative
-        throw outsideAlphabet(ascii, i, i + 4);
+        throw outsideAlphabet(ascii, i, i + 4, offsetShift);
       }
       out[o++] = (byte) (bits >> 16);
       out[o++] = (byte) (bits >> 8);
@@ -206,7 +185,7 @@ public final class Base64Url {
       int b = values[ascii[i + 1] & 0xFF];
       int c = remainder == 3 ? values[ascii[i + 2] & 0xFF] : 0;
       if ((a | b | c) < 0) {
-        throw outsideAlphabet(ascii, i, i + remainder);
+        throw outsideAlphabet(ascii, i, i + remainder, offsetShift);
       }
       if ((remainder == 2 ? b & 0x0F : c & 0x03) != 0) {
         throw malformed("non-zero unused bits in the last character");
@@ -219,12 +198,12 @@ public final class Base64Url {
     return out;
   }
 
-  private static JwkitException outsideAlphabet(byte[] ascii, int from, int to) {
+  private static JwkitException outsideAlphabet(byte[] ascii, int from, int to, int offsetShift) {
     int index = from;
     while (index < to - 1 && BYTE_VALUES[ascii[index] & 0xFF] >= 0) {
       index++;
     }
-    return malformed("character outside the base64url alphabet at offset " + index);
+    return malformed("character outside the base64url alphabet at offset " + (index + offsetShift));
   }
 
   /** Whether {@code text} is canonical unpadded base64url (what {@link #decode} accepts). */
@@ -235,15 +214,6 @@ public final class Base64Url {
     } catch (JwkitException e) {
       return false;
     }
-  }
-
-  private static int value(CharSequence text, int index) {
-    char c = text.charAt(index);
-    int v = c < 128 ? VALUES[c] : -1;
-    if (v < 0) {
-      throw malformed("character outside the base64url alphabet at offset " + index);
-    }
-    return v;
   }
 
   private static JwkitException malformed(String detail) {
