@@ -2,19 +2,35 @@ package dev.jwkit.jose.jwt;
 
 import dev.jwkit.jose.jwk.JwkSet;
 import java.util.Objects;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a {@link JwtVerifier} finds the keys it may verify a token with (Nimbus's {@code JWKSource}
- * idea): a fixed {@link JwkSet}, a local key ring, a cached remote JWKS, a file.
+ * idea): a fixed {@link JwkSet} ({@link #of}), a function of the {@code kid} (a lambda), or a key source
+ * of jwks-domain (a local key ring, a cached remote JWKS, a JWKS file), which implements this interface.
  *
- * <p>The verifier passes the token's {@code kid} as an opaque string that an attacker chose; an
- * implementation must use it only as a map key (never in a path, query or URL), and may ignore it and
+ * <p>The contract is one method, {@link #resolve}, called once per token with the token's {@code kid}
+ * header, or {@code null} when the token has none. The {@code kid} is an opaque string an attacker chose:
+ * an implementation must use it only as a map key (never in a path, query or URL), and may ignore it and
  * return all its keys. The verifier then selects candidates with {@link JwkSet#candidatesFor}, so
- * returning too many keys is safe: private keys, unusable keys and keys of another type are never tried.
+ * returning too many keys is safe: private keys, unusable keys and keys that do not fit the token's
+ * algorithm are never tried. A resolver may refuse a token outright by throwing (for example a key
+ * source that knows the {@code kid} was revoked); the exception reaches the caller of {@link
+ * JwtVerifier#verify} unchanged.
+ *
+ * <pre>{@code
+ * JwtKeyResolver fixed = JwtKeyResolver.of(jwks);
+ * JwtKeyResolver byTenant = kid -> kid == null ? JwkSet.empty() : keysOfTenant(kid);
+ * }</pre>
  *
  * <p>For {@link JwtVerifier}'s prepared-verifier cache to work, return the same {@code Jwk} instances
  * for as long as the keys do not change (for example one {@code JwkSet} per fetched document).
+ *
+ * <h3>Security</h3>
+ * The keys a resolver returns are trusted: a verifier accepts a token's algorithm only if the key that
+ * verifies it permits it ({@link dev.jwkit.jose.jwk.JwkAlgorithmBinding}), so an {@code oct} key returned
+ * here makes HMAC tokens verifiable. A resolver over a public JWKS must therefore never return {@code
+ * oct} keys (jwks-domain's key sources return public asymmetric keys only).
  *
  * <h3>Thread safety</h3>
  * Implementations must be safe for concurrent use.
@@ -25,10 +41,11 @@ public interface JwtKeyResolver {
   /**
    * The keys that may have signed a token with this {@code kid}.
    *
-   * @param kid the token's {@code kid} header, empty when it has none
+   * @param kid the token's {@code kid} header, or {@code null} when the token has none
    * @return the keys; an empty set makes the verification fail with {@code KEY_NOT_FOUND}
+   * @throws dev.jwkit.jose.JwkitException to refuse the token or report that no keys are available
    */
-  JwkSet keysFor(Optional<String> kid);
+  JwkSet resolve(@Nullable String kid);
 
   /** A resolver that always returns the same set (the set's own {@code kid} lookup does the rest). */
   static JwtKeyResolver of(JwkSet keys) {

@@ -1,5 +1,6 @@
 package dev.jwkit.jose.jwt;
 
+import dev.jwkit.jose.ErrorCode;
 import dev.jwkit.jose.InvalidTokenException;
 import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jose.jwa.JwsAlgorithm;
@@ -16,26 +17,35 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies signed JWTs (compact JWS) against trusted keys and a set of claim rules, returning a {@link
- * VerifiedJwt} or throwing an {@link InvalidTokenException} with a stable code.
- *
- * <p>Every security-relevant choice is explicit (RFC 8725, Tink's {@code JwtValidator}): the allowed
- * algorithms must be listed; the issuer and the audience must be given, or skipped with {@link
- * Builder#ignoreIssuer()} / {@link Builder#ignoreAudience()}; {@code exp} is required unless {@link
- * Builder#allowMissingExpiration()} is called.
+ * VerifiedJwt} or throwing an {@link InvalidTokenException} with a stable code. It is jwkit's one
+ * verifier: built once from where the keys come from, then immutable and shared.
  *
  * <pre>{@code
- * JwtVerifier verifier = JwtVerifier.builder()
- *     .allowedAlgorithms(JwsAlgorithm.ES256)
- *     .keys(jwks)
+ * JwtVerifier verifier = JwtVerifier.builder(keys)      // a JwkSet, a JwtKeyResolver or a KeySource
  *     .expectedIssuer("https://issuer.example")
  *     .expectedAudience("api://orders")
- *     .expectedType("at+jwt")
  *     .build();
  * VerifiedJwt jwt = verifier.verify(token);
  * }</pre>
+ *
+ * <p>What a user does not restate (safe defaults, RFC 8725):
+ * <ul>
+ *   <li><b>algorithms come from the key, never from the token</b>: a token's {@code alg} is accepted
+ *       only if the key that verifies it permits it ({@link dev.jwkit.jose.jwk.JwkAlgorithmBinding}: the
+ *       key's {@code alg} member when present, otherwise what its {@code kty} and curve permit; HMAC only
+ *       with {@code oct} keys; {@code none} never exists). {@link Builder#allowedAlgorithms} narrows this
+ *       further; it never widens it;
+ *   <li>{@code exp} is required (unless {@link Builder#allowMissingExpiration()});
+ *   <li>{@code typ} must be absent or {@code JWT} (unless {@link Builder#expectedType} or {@link
+ *       Builder#ignoreType()});
+ *   <li>the system UTC clock, with {@link #DEFAULT_CLOCK_SKEW}.
+ * </ul>
+ * Issuer and audience are explicit decisions: {@link Builder#build()} fails unless each is given, or
+ * deliberately skipped with {@link Builder#ignoreIssuer()} / {@link Builder#ignoreAudience()}.
  *
  * <p>A verification runs in this order, so that the cheapest and least revealing checks come first and a
  * claim is never judged before the signature is known to be good:
@@ -43,20 +53,21 @@ import java.util.function.BiFunction;
  *   <li>structure and size: at most {@link Builder#maxTokenLength} characters, only base64url and dots,
  *       exactly three segments (the JWS JSON serialization and five-segment JWEs are refused);
  *   <li>header: strict JSON, {@code crit}, no {@code b64:false} (RFC 7797 is not for JWTs), the {@code
- *       alg} known ({@code UNSUPPORTED_ALGORITHM}, including {@code none}) and allowed ({@code
- *       ALGORITHM_NOT_ALLOWED});
- *   <li>keys: the resolver's keys for the {@code kid}, narrowed by {@link JwkSet#candidatesFor}; each
- *       candidate must fit the algorithm ({@code KEY_MISMATCH}) and is tried in turn; when none verifies,
- *       the most specific reason wins ({@code SIGNATURE_INVALID} over {@code KEY_MISMATCH} over {@code
- *       KEY_NOT_FOUND});
+ *       alg} known ({@code UNSUPPORTED_ALGORITHM}, including {@code none}) and, when {@link
+ *       Builder#allowedAlgorithms} was set, in that set ({@code ALGORITHM_NOT_ALLOWED});
+ *   <li>keys: the resolver's keys for the {@code kid}, narrowed by {@link JwkSet#candidatesFor} to the
+ *       keys that permit the algorithm; each candidate is tried in turn; when none verifies, the most
+ *       specific reason wins ({@code SIGNATURE_INVALID} over {@code KEY_MISMATCH} over {@code
+ *       KEY_NOT_FOUND}); a {@code kid} naming only keys that do not permit the algorithm is {@code
+ *       KEY_MISMATCH};
  *   <li>claims and {@code typ}: see {@link Builder}.
  * </ol>
  *
  * <h3>Security</h3>
  * Keys come only from the {@link JwtKeyResolver}: {@code jwk}, {@code jku}, {@code x5u} and {@code x5c}
  * headers are never used to find or fetch a key. The header's {@code kid} is handed to the resolver as
- * an opaque string. Exception messages carry the code, the {@code alg} and a sanitized {@code kid},
- * never the token, a claim value or key material.
+ * an opaque string. Exception messages and {@link VerificationOutcome}s carry the code, the {@code alg}
+ * and the {@code kid}, never the token, a claim value or key material.
  *
  * <h3>Thread safety</h3>
  * Instances are immutable and safe for concurrent use (the prepared-verifier cache is internally
@@ -82,24 +93,46 @@ public final class JwtVerifier {
   private final int maxTokenLength;
   private final ClaimRules rules;
   private final PreparedVerifiers prepared;
+  private final @Nullable VerificationListener listener;
 
   private JwtVerifier(Builder builder) {
     this.settings = builder.copy();
-    this.algorithms = Set.copyOf(builder.algorithms);
-    this.resolver = Objects.requireNonNull(builder.resolver);
+    this.algorithms = builder.algorithms.isEmpty() ? EnumSet.allOf(JwsAlgorithm.class)
+        : EnumSet.copyOf(builder.algorithms);
+    this.resolver = builder.resolver;
     this.clock = builder.clock;
     this.maxTokenLength = builder.maxTokenLength;
     this.rules = new ClaimRules(builder.expectedType, builder.ignoreType, builder.issuers, builder.audiences,
         builder.subject, builder.requiredClaims, builder.requireExpiration, builder.maxTokenAge, builder.clockSkew);
     this.prepared = new PreparedVerifiers(builder.maxCachedVerifiers, builder.verifierFactory);
+    this.listener = builder.listener;
   }
 
-  /** A builder with the defaults documented on its setters; algorithms, keys, issuer and audience must be set. */
-  public static Builder builder() {
-    return new Builder();
+  /**
+   * A builder of a verifier that trusts a fixed set of keys; same as {@code
+   * builder(JwtKeyResolver.of(keys))}. The set is trusted as given: an {@code oct} key in it makes HMAC
+   * tokens verifiable, so never pass a set parsed from a public JWKS document unfiltered ({@link
+   * JwkSet#toPublicSet()} drops {@code oct} keys).
+   *
+   * @param keys the trusted keys
+   * @return a builder with the defaults documented on its setters; the issuer and audience decisions remain
+   */
+  public static Builder builder(JwkSet keys) {
+    return builder(JwtKeyResolver.of(keys));
   }
 
-  /** A builder with this verifier's settings, to derive a variant. The cache is not shared. */
+  /**
+   * A builder of a verifier whose keys come from a resolver: a lambda of the {@code kid}, or a key source
+   * of jwks-domain ({@code RingKeySource}, the HTTP {@code CachingKeySource}, {@code FileKeySource}).
+   *
+   * @param keys where the trusted keys come from
+   * @return a builder with the defaults documented on its setters; the issuer and audience decisions remain
+   */
+  public static Builder builder(JwtKeyResolver keys) {
+    return new Builder(Objects.requireNonNull(keys, "keys"));
+  }
+
+  /** A builder with this verifier's settings (keys and listener included), to derive a variant. The cache is not shared. */
   public Builder toBuilder() {
     return settings.copy();
   }
@@ -119,24 +152,59 @@ public final class JwtVerifier {
    */
   public VerifiedJwt verify(String token) {
     Objects.requireNonNull(token, "token");
-    CompactJws jws;
+    VerificationListener l = listener;
+    if (l != null) {
+      return verifyReporting(token, l);
+    }
+    return verifyParsed(parse(token));
+  }
+
+  private CompactJws parse(String token) {
     try {
-      jws = JwtHeaders.parse(token, maxTokenLength);
+      return JwtHeaders.parse(token, maxTokenLength);
     } catch (InvalidTokenException e) {
       // The JWT-specific diagnosis (JSON serialization, JWE, segment count) runs only on failure: it
       // accepts exactly what CompactJws.parse accepts, so the valid path scans the token once.
       TokenFormat.checkCompactJws(token, maxTokenLength);
       throw e;
     }
+  }
+
+  private VerifiedJwt verifyParsed(CompactJws jws) {
     JwsHeader header = jws.header();
     JwsAlgorithm alg = JwtHeaders.checkForJwt(header, algorithms);
 
-    JwkSet keys = resolver.keysFor(header.kid());
+    JwkSet keys = resolver.resolve(header.kid().orElse(null));
     Jwk verifiedWith = KeyTrial.verify(jws, alg, keys, prepared);
 
     JwtClaims claims = JwtHeaders.claims(jws);
     rules.check(header.typ(), claims, clock.instant());
     return new VerifiedJwt(header, claims, alg, verifiedWith);
+  }
+
+  /** The verification with one outcome reported; the listener sees the result, and cannot change it. */
+  private VerifiedJwt verifyReporting(String token, VerificationListener l) {
+    @Nullable JwsHeader header = null;
+    try {
+      CompactJws jws = parse(token);
+      header = jws.header();
+      VerifiedJwt verified = verifyParsed(jws);
+      report(l, header, Optional.empty());
+      return verified;
+    } catch (JwkitException e) {
+      report(l, header, Optional.of(e.code()));
+      throw e;
+    }
+  }
+
+  private void report(VerificationListener l, @Nullable JwsHeader header, Optional<ErrorCode> failure) {
+    try {
+      l.onOutcome(new VerificationOutcome(clock.instant(),
+          header == null ? Optional.empty() : header.kid(),
+          header == null ? Optional.empty() : Optional.of(header.alg().jwaName()), failure));
+    } catch (RuntimeException ignored) {
+      // A listener must not change the verification result (VerificationListener's contract).
+    }
   }
 
   /** The number of prepared verifiers currently cached (for tests and diagnostics). */
@@ -169,8 +237,8 @@ public final class JwtVerifier {
    */
   public static final class Builder {
 
+    private final JwtKeyResolver resolver;
     private Set<JwsAlgorithm> algorithms = Set.of();
-    private @org.jspecify.annotations.Nullable JwtKeyResolver resolver;
     private Set<String> issuers = Set.of();
     private boolean ignoreIssuer;
     private Set<String> audiences = Set.of();
@@ -186,12 +254,17 @@ public final class JwtVerifier {
     private int maxTokenLength = DEFAULT_MAX_TOKEN_LENGTH;
     private int maxCachedVerifiers = DEFAULT_MAX_CACHED_VERIFIERS;
     private BiFunction<Jwk, JwsAlgorithm, JwsVerifier> verifierFactory = JwsVerifier::of;
+    private @Nullable VerificationListener listener;
 
-    private Builder() {}
+    private Builder(JwtKeyResolver resolver) {
+      this.resolver = resolver;
+    }
 
     /**
-     * The algorithms a token may use; any other {@code alg} fails with {@code ALGORITHM_NOT_ALLOWED}.
-     * Required: there is no "any" default.
+     * Narrows the algorithms a token may use; any other {@code alg} fails with {@code
+     * ALGORITHM_NOT_ALLOWED} before a key is looked at. Optional: by default the algorithm is the key's
+     * decision (its {@code alg} member, or what its type and curve permit), and this set can only narrow
+     * that, never let a key verify an algorithm it does not permit.
      *
      * @return this builder
      */
@@ -214,17 +287,6 @@ public final class JwtVerifier {
         throw new IllegalArgumentException("allowedAlgorithms must not be empty");
       }
       this.algorithms = Set.copyOf(algorithms);
-      return this;
-    }
-
-    /** The trusted keys, as a fixed set; same as {@code keyResolver(JwtKeyResolver.of(keys))}. @return this builder */
-    public Builder keys(JwkSet keys) {
-      return keyResolver(JwtKeyResolver.of(keys));
-    }
-
-    /** Where the trusted keys come from. Required. @return this builder */
-    public Builder keyResolver(JwtKeyResolver resolver) {
-      this.resolver = Objects.requireNonNull(resolver, "resolver");
       return this;
     }
 
@@ -408,6 +470,18 @@ public final class JwtVerifier {
       return this;
     }
 
+    /**
+     * Receives one {@link VerificationOutcome} per verification (verified or refused, with the reason
+     * code), for metrics or an audit log; replaces any earlier listener. A listener that throws is ignored:
+     * it cannot change the result. Default none, and then no outcome is even created.
+     *
+     * @return this builder
+     */
+    public Builder listener(VerificationListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
     /** Test seam: how a verifier is prepared for a key and an algorithm. */
     Builder verifierFactory(BiFunction<Jwk, JwsAlgorithm, JwsVerifier> factory) {
       this.verifierFactory = Objects.requireNonNull(factory, "factory");
@@ -417,17 +491,10 @@ public final class JwtVerifier {
     /**
      * The verifier.
      *
-     * @throws IllegalStateException when the algorithms or the keys are missing, when neither or both of
-     *     an issuer and {@code ignoreIssuer()} (or an audience and {@code ignoreAudience()}, or a type and
-     *     {@code ignoreType()}) were given
+     * @throws IllegalStateException when neither or both of an issuer and {@code ignoreIssuer()} (or an
+     *     audience and {@code ignoreAudience()}) were given, or both a type and {@code ignoreType()}
      */
     public JwtVerifier build() {
-      if (algorithms.isEmpty()) {
-        throw new IllegalStateException("allowedAlgorithms is required: there is no default set of algorithms");
-      }
-      if (resolver == null) {
-        throw new IllegalStateException("keys or keyResolver is required");
-      }
       requireOneOf(!issuers.isEmpty(), ignoreIssuer, "expectedIssuer", "ignoreIssuer()");
       requireOneOf(!audiences.isEmpty(), ignoreAudience, "expectedAudience", "ignoreAudience()");
       if (expectedType.isPresent() && ignoreType) {
@@ -446,9 +513,8 @@ public final class JwtVerifier {
     }
 
     private Builder copy() {
-      Builder b = new Builder();
+      Builder b = new Builder(resolver);
       b.algorithms = algorithms;
-      b.resolver = resolver;
       b.issuers = issuers;
       b.ignoreIssuer = ignoreIssuer;
       b.audiences = audiences;
@@ -464,6 +530,7 @@ public final class JwtVerifier {
       b.maxTokenLength = maxTokenLength;
       b.maxCachedVerifiers = maxCachedVerifiers;
       b.verifierFactory = verifierFactory;
+      b.listener = listener;
       return b;
     }
 

@@ -7,10 +7,12 @@
  *       parsed strictly; registered claims have typed accessors.
  *   <li>{@link dev.jwkit.jose.jwt.JwtSigner}: creates a signed JWT ({@code alg}, {@code kid} and {@code
  *       typ} set from the key and the settings).
- *   <li>{@link dev.jwkit.jose.jwt.JwtVerifier}: configured with {@code JwtVerifier.builder()} (allowed
- *       algorithms, keys through a {@link dev.jwkit.jose.jwt.JwtKeyResolver}, issuer, audience, {@code
- *       typ}, clock and skew, required claims, maximum age) and returning a {@link
- *       dev.jwkit.jose.jwt.VerifiedJwt}, which only the verifier can create.
+ *   <li>{@link dev.jwkit.jose.jwt.JwtVerifier}: jwkit's one verifier, configured with {@code
+ *       JwtVerifier.builder(keys)} (the keys as a {@code JwkSet} or a {@link
+ *       dev.jwkit.jose.jwt.JwtKeyResolver}; issuer and audience decisions; optionally {@code typ}, clock
+ *       and skew, required claims, maximum age, narrower algorithms, a {@link
+ *       dev.jwkit.jose.jwt.VerificationListener}) and returning a {@link dev.jwkit.jose.jwt.VerifiedJwt},
+ *       which only the verifier can create. Algorithms come from the key, never from the token.
  *   <li>{@link dev.jwkit.jose.jwt.UnverifiedJwt}: a read of a token's header and claims without any
  *       verification, for routing and inspection only.
  * </ul>

@@ -58,9 +58,12 @@ class JwtAttackTest {
       .issuedAt(NOW.minusSeconds(5)).expiration(NOW.plusSeconds(300)).build().toJson();
 
   static JwtVerifier.Builder verifier(JwsAlgorithm first, JwsAlgorithm... more) {
-    return JwtVerifier.builder()
+    return verifier(JwtKeyResolver.of(JwkSet.of(List.of(RSA_PUBLIC, EC_PUBLIC, HMAC_KEY))), first, more);
+  }
+
+  static JwtVerifier.Builder verifier(JwtKeyResolver keys, JwsAlgorithm first, JwsAlgorithm... more) {
+    return JwtVerifier.builder(keys)
         .allowedAlgorithms(first, more)
-        .keys(JwkSet.of(List.of(RSA_PUBLIC, EC_PUBLIC, HMAC_KEY)))
         .expectedIssuer(ISS)
         .expectedAudience(AUD)
         .clock(Clock.fixed(NOW, ZoneOffset.UTC));
@@ -140,8 +143,8 @@ class JwtAttackTest {
         rsa.getEncoded(),
         pem.getBytes(StandardCharsets.US_ASCII),
         rsa.getModulus().toByteArray());
-    JwtVerifier verifier = verifier(JwsAlgorithm.RS256, JwsAlgorithm.HS256)
-        .keys(JwkSet.of(List.of(RSA_PUBLIC))).build();
+    JwtVerifier verifier = verifier(JwtKeyResolver.of(JwkSet.of(List.of(RSA_PUBLIC))), JwsAlgorithm.RS256,
+        JwsAlgorithm.HS256).build();
     JwtVerifier mixed = all();
     for (byte[] key : encodings) {
       String withKid = Tokens.hs256("{\"alg\":\"HS256\",\"kid\":\"rsa-1\"}", CLAIMS, key);
@@ -201,10 +204,10 @@ class JwtAttackTest {
       server.setSoTimeout(200);
       String url = "http://127.0.0.1:" + server.getLocalPort() + "/jwks.json";
       List<Optional<String>> asked = new ArrayList<>();
-      JwtVerifier verifier = verifier(JwsAlgorithm.ES256).keyResolver(kid -> {
-        asked.add(kid);
+      JwtVerifier verifier = verifier(kid -> {
+        asked.add(Optional.ofNullable(kid));
         return JwkSet.of(List.of(EC_PUBLIC));
-      }).build();
+      }, JwsAlgorithm.ES256).build();
       String header = "{\"alg\":\"ES256\",\"kid\":\"attacker\",\"jku\":\"" + url + "\",\"x5u\":\"" + url + "\"}";
       String token = Tokens.sign(header, CLAIMS, ATTACKER_EC.getPrivate(), "SHA256withECDSAinP1363Format");
 
@@ -374,10 +377,10 @@ class JwtAttackTest {
       "EC-1", " ec-1", "123", "ec-1\nINFO forged log line"})
   void kidPathTraversal_isPlainKeyNotFound(String kid) {
     List<Optional<String>> asked = new ArrayList<>();
-    JwtVerifier verifier = verifier(JwsAlgorithm.ES256).keyResolver(k -> {
-      asked.add(k);
+    JwtVerifier verifier = verifier(k -> {
+      asked.add(Optional.ofNullable(k));
       return JwkSet.of(List.of(EC_PUBLIC));
-    }).build();
+    }, JwsAlgorithm.ES256).build();
     String token = es256("{\"alg\":\"ES256\",\"kid\":" + jsonString(kid) + "}", CLAIMS);
     assertRejected(verifier, token, JoseError.KEY_NOT_FOUND);
     assertThat(asked).containsExactly(Optional.of(kid));

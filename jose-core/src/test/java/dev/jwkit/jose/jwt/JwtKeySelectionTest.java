@@ -31,8 +31,8 @@ class JwtKeySelectionTest {
   static final PrivateJwk ROGUE = (PrivateJwk) JwkGenerator.generate(JwsAlgorithm.ES256);
 
   static JwtVerifier.Builder verifier(Jwk... trusted) {
-    return JwtVerifier.builder().allowedAlgorithms(JwsAlgorithm.ES256, JwsAlgorithm.EdDSA)
-        .keys(JwkSet.of(List.of(trusted))).expectedIssuer("i").expectedAudience("a")
+    return JwtVerifier.builder(JwkSet.of(List.of(trusted))).allowedAlgorithms(JwsAlgorithm.ES256, JwsAlgorithm.EdDSA)
+        .expectedIssuer("i").expectedAudience("a")
         .clock(Clock.fixed(NOW, ZoneOffset.UTC));
   }
 

@@ -28,7 +28,7 @@ class JwtSignerTest {
 
   static JwtVerifier.Builder verifierFor(Jwk key, JwsAlgorithm alg) {
     Jwk trusted = key instanceof PrivateJwk ? ((PrivateJwk) key).toPublicJwk() : key;
-    return JwtVerifier.builder().allowedAlgorithms(alg).keys(JwkSet.of(List.of(trusted)))
+    return JwtVerifier.builder(JwkSet.of(List.of(trusted))).allowedAlgorithms(alg)
         .expectedIssuer("https://i.example").expectedAudience("a").clock(Clock.fixed(NOW, ZoneOffset.UTC));
   }
 

@@ -37,9 +37,12 @@ class JwtVerifierTest {
   static final String HEADER = "{\"alg\":\"HS256\",\"kid\":\"hs-1\"}";
 
   static JwtVerifier.Builder base() {
-    return JwtVerifier.builder()
+    return base(JwtKeyResolver.of(JwkSet.of(List.of(HS_KEY))));
+  }
+
+  static JwtVerifier.Builder base(JwtKeyResolver keys) {
+    return JwtVerifier.builder(keys)
         .allowedAlgorithms(JwsAlgorithm.HS256)
-        .keys(JwkSet.of(List.of(HS_KEY)))
         .expectedIssuer(ISS)
         .expectedAudience(AUD)
         .clock(Clock.fixed(NOW, ZoneOffset.UTC));
@@ -123,31 +126,27 @@ class JwtVerifierTest {
   class Builder {
 
     @Test
-    void build_withoutAlgorithms_isRefused() {
-      assertThatThrownBy(() -> JwtVerifier.builder().keys(JwkSet.of(List.of(HS_KEY))).ignoreIssuer().ignoreAudience()
-          .build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("allowedAlgorithms");
-      assertThatThrownBy(() -> JwtVerifier.builder().allowedAlgorithms(Set.of()))
+    void allowedAlgorithms_empty_isRefused() {
+      assertThatThrownBy(() -> JwtVerifier.builder(JwkSet.of(List.of(HS_KEY))).allowedAlgorithms(Set.of()))
           .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void build_withoutKeys_isRefused() {
-      assertThatThrownBy(() -> JwtVerifier.builder().allowedAlgorithms(JwsAlgorithm.HS256).ignoreIssuer()
-          .ignoreAudience().build()).isInstanceOf(IllegalStateException.class);
+    void builder_withoutKeys_isRefused() {
+      assertThatThrownBy(() -> JwtVerifier.builder((JwkSet) null)).isInstanceOf(NullPointerException.class);
+      assertThatThrownBy(() -> JwtVerifier.builder((JwtKeyResolver) null)).isInstanceOf(NullPointerException.class);
     }
 
     @Test
     void build_withoutIssuerDecision_isRefused() {
       assertThat(base().build()).isNotNull();
-      assertThatThrownBy(() -> JwtVerifier.builder().allowedAlgorithms(JwsAlgorithm.HS256)
-          .keys(JwkSet.of(List.of(HS_KEY))).expectedAudience(AUD).build())
+      assertThatThrownBy(() -> JwtVerifier.builder(JwkSet.of(List.of(HS_KEY))).expectedAudience(AUD).build())
           .isInstanceOf(IllegalStateException.class).hasMessageContaining("ignoreIssuer()");
     }
 
     @Test
     void build_withoutAudienceDecision_isRefused() {
-      assertThatThrownBy(() -> JwtVerifier.builder().allowedAlgorithms(JwsAlgorithm.HS256)
-          .keys(JwkSet.of(List.of(HS_KEY))).expectedIssuer(ISS).build())
+      assertThatThrownBy(() -> JwtVerifier.builder(JwkSet.of(List.of(HS_KEY))).expectedIssuer(ISS).build())
           .isInstanceOf(IllegalStateException.class).hasMessageContaining("ignoreAudience()");
     }
 
@@ -330,7 +329,7 @@ class JwtVerifierTest {
     void ignoreIssuer_acceptsAnyOrNone() {
       JwtVerifier verifier = base().build().toBuilder().expectedIssuers(Set.of("x")).build();
       assertRejected(verifier, token(valid().build()), JoseError.ISSUER_MISMATCH);
-      JwtVerifier lenient = JwtVerifier.builder().allowedAlgorithms(JwsAlgorithm.HS256).keys(JwkSet.of(List.of(HS_KEY)))
+      JwtVerifier lenient = JwtVerifier.builder(JwkSet.of(List.of(HS_KEY))).allowedAlgorithms(JwsAlgorithm.HS256)
           .ignoreIssuer().expectedAudience(AUD).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
       lenient.verify(token(valid().issuer("anyone").build()));
       lenient.verify(token(valid().remove("iss").build()));
@@ -505,11 +504,10 @@ class JwtVerifierTest {
     @Test
     void disallowedAlgorithm_isReportedBeforeKeyLookup() {
       AtomicInteger lookups = new AtomicInteger();
-      JwtVerifier verifier = base().allowedAlgorithms(JwsAlgorithm.HS512)
-          .keyResolver(kid -> {
-            lookups.incrementAndGet();
-            return JwkSet.of(List.of(HS_KEY));
-          }).build();
+      JwtVerifier verifier = base(kid -> {
+        lookups.incrementAndGet();
+        return JwkSet.of(List.of(HS_KEY));
+      }).allowedAlgorithms(JwsAlgorithm.HS512).build();
       assertRejected(verifier, token(valid().build()), JoseError.ALGORITHM_NOT_ALLOWED);
       assertThat(lookups).hasValue(0);
     }
@@ -534,7 +532,7 @@ class JwtVerifierTest {
     void sameKeys_secondVerification_preparesNothing() {
       AtomicInteger prepared = new AtomicInteger();
       JwkSet keys = JwkSet.of(List.of(HS_KEY));
-      JwtVerifier verifier = base().keyResolver(kid -> keys)
+      JwtVerifier verifier = base(kid -> keys)
           .verifierFactory((key, alg) -> {
             prepared.incrementAndGet();
             return JwsVerifier.of(key, alg);
@@ -553,7 +551,7 @@ class JwtVerifierTest {
     void freshKeyInstances_arePreparedAgain() {
       // The cache is keyed by Jwk identity (documented): a resolver that re-creates its keys gets no hits.
       AtomicInteger prepared = new AtomicInteger();
-      JwtVerifier verifier = base().keyResolver(kid -> JwkSet.parse(JwkSet.of(List.of(HS_KEY)).toJson()))
+      JwtVerifier verifier = base(kid -> JwkSet.parse(JwkSet.of(List.of(HS_KEY)).toJson()))
           .verifierFactory((key, alg) -> {
             prepared.incrementAndGet();
             return JwsVerifier.of(key, alg);
@@ -565,8 +563,8 @@ class JwtVerifierTest {
 
     @Test
     void cache_isBounded() {
-      JwtVerifier verifier = base().maxCachedVerifiers(2).keyResolver(kid -> JwkSet.of(List.of(
-          OctJwk.of(SECRET).withMetadata(JwkMetadata.builder().kid("hs-1").build())))).build();
+      JwtVerifier verifier = base(kid -> JwkSet.of(List.of(
+          OctJwk.of(SECRET).withMetadata(JwkMetadata.builder().kid("hs-1").build())))).maxCachedVerifiers(2).build();
       for (int i = 0; i < 5; i++) {
         verifier.verify(token(valid().build()));
       }
