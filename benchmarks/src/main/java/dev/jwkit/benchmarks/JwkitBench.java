@@ -6,7 +6,6 @@ import dev.jwkit.jose.jwk.JwkSet;
 import dev.jwkit.jose.jwk.OctJwk;
 import dev.jwkit.jose.jwk.PrivateJwk;
 import dev.jwkit.jose.jwt.JwtClaims;
-import dev.jwkit.jose.jwt.JwtKeyResolver;
 import dev.jwkit.jose.jwt.JwtSigner;
 import dev.jwkit.jose.jwt.JwtVerifier;
 import dev.jwkit.jose.jwt.VerifiedJwt;
@@ -22,9 +21,10 @@ import org.openjdk.jmh.annotations.State;
 /**
  * jwkit, through its public API only.
  *
- * <p>Verification uses one {@code JwtVerifier} built once with a {@code JwtKeyResolver} over the
- * 10-key {@code JwkSet}, the algorithm allowed, issuer, audience and {@code typ} expected and every
- * registered claim required: the same checks as the peers. Signing uses a {@code JwtSigner} built
+ * <p>Verification uses one {@code JwtVerifier} built once with {@code JwtVerifier.builder(JwkSet)} over
+ * the 10-key set, the algorithm taken from the key (the default: the key with the token's {@code kid} must
+ * permit it), issuer, audience and {@code typ} expected and every registered claim required: the same
+ * checks as the peers. Signing uses a {@code JwtSigner} built
  * once and builds {@code JwtClaims} per token. The JWKS workload is {@code JwkSet.parse}, which
  * validates every key (EC points on the curve, RSA sizes) while parsing.
  */
@@ -49,9 +49,7 @@ public class JwkitBench {
       JwsAlgorithm algorithm = JwsAlgorithm.fromJwaName(alg.name());
       JwkSet keys = JwkSet.parse(fixture.jwksJson());
       Checks.require(keys.keys().size() == Fixture.KEYS, "jwkit", "parse", alg);
-      verifier = JwtVerifier.builder()
-          .allowedAlgorithms(algorithm)
-          .keyResolver(JwtKeyResolver.of(keys))
+      verifier = JwtVerifier.builder(keys)   // the algorithm comes from the key (the default)
           .expectedIssuer(Fixture.ISSUER)
           .expectedAudience(Fixture.AUDIENCE)
           .expectedType(Fixture.TYPE)

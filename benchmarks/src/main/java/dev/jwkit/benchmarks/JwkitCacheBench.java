@@ -56,9 +56,7 @@ public class JwkitCacheBench {
       fetcher = new CountingFetcher(fixture.jwksJson().getBytes(StandardCharsets.UTF_8));
       source = CachingKeySource.builder().location("http://127.0.0.1/jwks.json").fetcher(fetcher).build();
       source.refreshNow();
-      verifier = JwtVerifier.builder()
-          .allowedAlgorithms(JwsAlgorithm.fromJwaName(alg.name()))
-          .keyResolver(k -> k.isPresent() ? source.keysFor(k.get()) : source.keys())
+      verifier = JwtVerifier.builder(source)   // the caching key source is the key resolver
           .expectedIssuer(Fixture.ISSUER)
           .expectedAudience(Fixture.AUDIENCE)
           .expectedType(Fixture.TYPE)

@@ -15,7 +15,7 @@ import dev.jwkit.jose.jws.CompactJws;
 import dev.jwkit.jose.jws.JwsVerifier;
 import dev.jwkit.jose.jwt.JwtClaims;
 import dev.jwkit.jwks.application.KeyRotationService;
-import dev.jwkit.jwks.application.TokenIssuer;
+import dev.jwkit.jwks.application.JwtIssuer;
 import dev.jwkit.jwks.model.KeyRing;
 import dev.jwkit.jwks.model.KeyRingError;
 import dev.jwkit.jwks.model.KeyRingId;
@@ -66,9 +66,7 @@ abstract class VaultReplicasRotationContract {
     List<KeyRotationService> services = new ArrayList<>();
     for (int i = 0; i < replicas; i++) {
       VaultSettings settings = target.rootSettings().build();
-      services.add(KeyRotationService.builder()
-          .repository(VaultKvKeyRingRepository.builder().settings(settings).pathPrefix(prefix).build())
-          .custody(VaultTransitKeyCustody.builder().settings(settings).keyNamePrefix(prefix).build())
+      services.add(KeyRotationService.builder(VaultKvKeyRingRepository.builder().settings(settings).pathPrefix(prefix).build(), VaultTransitKeyCustody.builder().settings(settings).keyNamePrefix(prefix).build())
           .policy(POLICY).clock(clock).ringId(ringId).build());
     }
     ExecutorService pool = Executors.newFixedThreadPool(replicas);
@@ -112,7 +110,7 @@ abstract class VaultReplicasRotationContract {
           .isInstanceOfSatisfying(JwkitException.class, e -> assertThat(e.code()).isEqualTo(KeyRingError.CUSTODY_FAILED));
     }
 
-    TokenIssuer issuer = TokenIssuer.builder().repository(repository).custody(custody).policy(POLICY)
+    JwtIssuer issuer = JwtIssuer.builder(repository, custody).policy(POLICY)
         .clock(clock).ringId(ringId).issuer("https://issuer.example").build();
     String token = issuer.issue(JwtClaims.builder().subject("replica-test").build());
     ManagedKey active = ring.activeKey();

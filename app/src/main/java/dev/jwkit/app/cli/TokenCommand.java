@@ -232,7 +232,7 @@ final class TokenCommand implements Callable<Integer> {
             return invalid(console, "jws.algorithm_not_allowed", "the selected key allows no algorithm jwkit supports");
           }
         }
-        JwtVerifier.Builder vb = JwtVerifier.builder().allowedAlgorithms(allowed).keys(keys).clockSkew(clockSkew);
+        JwtVerifier.Builder vb = JwtVerifier.builder(keys).allowedAlgorithms(allowed).clockSkew(clockSkew);
         if (iss != null) {
           vb.expectedIssuer(iss);
         } else {

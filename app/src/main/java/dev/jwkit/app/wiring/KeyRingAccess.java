@@ -6,7 +6,7 @@ import dev.jwkit.adapters.vault.transit.VaultTransitKeyCustody;
 import dev.jwkit.app.config.JwkitConfig;
 import dev.jwkit.app.config.VaultStorage;
 import dev.jwkit.jwks.application.KeyRotationService;
-import dev.jwkit.jwks.inmemory.LocalKeyCustody;
+import dev.jwkit.jwks.custody.LocalKeyCustody;
 import dev.jwkit.jwks.model.KeyRing;
 import dev.jwkit.jwks.model.Publication;
 import dev.jwkit.jwks.port.KeyCustody;
@@ -49,8 +49,7 @@ public final class KeyRingAccess {
       this.custody = new LocalKeyCustody();
       this.location = config.dataDir().toAbsolutePath().normalize().toString();
     }
-    this.rotation = KeyRotationService.builder()
-        .repository(repository).custody(custody).policy(config.policy()).clock(clock)
+    this.rotation = KeyRotationService.builder(repository, custody).policy(config.policy()).clock(clock)
         .ringId(config.ringId()).listener(listener).build();
   }
 

@@ -24,8 +24,20 @@ import java.time.Instant;
  * its test class path, so the cross-module rules live here; each module repeats its own rules for fast
  * feedback.
  */
-@AnalyzeClasses(packages = "dev.jwkit", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.jwkit",
+    importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.NotBuildSupport.class})
 class ArchitectureTest {
+
+  /**
+   * Leaves out jwkit-build-support: a test-only jar on app's test class path (the README snippet check),
+   * not part of the product, so not in any layer.
+   */
+  static final class NotBuildSupport implements ImportOption {
+    @Override
+    public boolean includes(com.tngtech.archunit.core.importer.Location location) {
+      return !location.contains("/dev/jwkit/buildsupport/");
+    }
+  }
 
   static final String[] MODULE_ROOTS = {
     "dev.jwkit.jose", "dev.jwkit.jwks", "dev.jwkit.adapters.http", "dev.jwkit.adapters.vault",
@@ -54,6 +66,7 @@ class ArchitectureTest {
       .domainServices("dev.jwkit.jwks.port..")
       .applicationServices("dev.jwkit.jwks.application..")
       .adapter("in-memory", "dev.jwkit.jwks.inmemory..")
+      .adapter("local-custody", "dev.jwkit.jwks.custody..")
       .adapter("http", "dev.jwkit.adapters.http..")
       .adapter("vault", "dev.jwkit.adapters.vault..")
       .adapter("file", "dev.jwkit.adapters.file..")

@@ -8,7 +8,6 @@ import dev.jwkit.jwks.port.KeyRingRepository;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The service behind a JWKS endpoint: the {@link Publication} of the stored ring now (public keys only,
@@ -16,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * {@code P} of the policy (on every call when {@code P} is zero), which is what {@code P} accounts for.
  *
  * <pre>{@code
- * JwksPublication jwks = JwksPublication.builder().repository(repository).policy(policy).clock(clock).build();
+ * JwksPublication jwks = JwksPublication.builder(repository).policy(policy).build();
  * Publication p = jwks.current();   // p.toJsonBytes(), p.etag(), p.maxAge()
  * }</pre>
  *
@@ -30,13 +29,18 @@ public final class JwksPublication {
 
   private JwksPublication(Builder b) {
     this.policy = b.policy;
-    this.cache = new RingCache<>(Objects.requireNonNull(b.repository, "repository"), b.ringId,
-        Objects.requireNonNull(b.clock, "clock"), policy.propagationDelay(), ring -> ring);
+    this.cache = new RingCache<>(b.repository, b.ringId, b.clock, policy.propagationDelay(), ring -> ring);
   }
 
-  /** A builder; repository and clock are required. */
-  public static Builder builder() {
-    return new Builder();
+  /**
+   * A builder of the publication of a ring in {@code repository}; every other setting has a default (the
+   * ring {@link KeyRingId#DEFAULT}, {@link RotationPolicy#defaults()}, the system UTC clock).
+   *
+   * @param repository where the ring is stored
+   * @return the builder
+   */
+  public static Builder builder(KeyRingRepository repository) {
+    return new Builder(Objects.requireNonNull(repository, "repository"));
   }
 
   /** The publication at the clock's instant; an empty key set if the ring is not stored. */
@@ -53,17 +57,13 @@ public final class JwksPublication {
 
   /** A builder of {@link JwksPublication}; not thread-safe. */
   public static final class Builder {
-    private @Nullable KeyRingRepository repository;
+    private final KeyRingRepository repository;
     private KeyRingId ringId = KeyRingId.DEFAULT;
     private RotationPolicy policy = RotationPolicy.defaults();
-    private @Nullable Clock clock;
+    private Clock clock = SystemClock.utc();
 
-    private Builder() {}
-
-    /** Where the ring is stored (required). @return this builder */
-    public Builder repository(KeyRingRepository repository) {
-      this.repository = Objects.requireNonNull(repository, "repository");
-      return this;
+    private Builder(KeyRingRepository repository) {
+      this.repository = repository;
     }
 
     /** The ring. Default {@link KeyRingId#DEFAULT}. @return this builder */
@@ -78,21 +78,14 @@ public final class JwksPublication {
       return this;
     }
 
-    /** The clock (required). @return this builder */
+    /** The clock the publication is computed at. Default the system UTC clock. @return this builder */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /**
-     * Builds the service.
-     *
-     * @throws IllegalStateException if the repository or the clock is missing
-     */
+    /** Builds the service; the ring is loaded on the first {@link JwksPublication#current()}. */
     public JwksPublication build() {
-      if (repository == null || clock == null) {
-        throw new IllegalStateException("repository and clock are required");
-      }
       return new JwksPublication(this);
     }
   }

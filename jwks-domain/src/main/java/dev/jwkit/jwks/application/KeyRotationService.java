@@ -40,10 +40,9 @@ import org.jspecify.annotations.Nullable;
  * so a conflict does not waste custody keys.
  *
  * <pre>{@code
- * KeyRotationService rotation = KeyRotationService.builder()
- *     .repository(repository).custody(new LocalKeyCustody())
- *     .policy(RotationPolicy.defaults()).clock(clock)
- *     .build();
+ * KeyRotationService rotation = KeyRotationService.builder(repository, new LocalKeyCustody())
+ *     .policy(policy)              // default RotationPolicy.defaults()
+ *     .build();                    // clock: the system UTC clock unless given
  * rotation.start();            // once; idempotent
  * rotation.tick();             // every policy.tick()
  * }</pre>
@@ -66,18 +65,25 @@ public final class KeyRotationService {
   private final int maxAttempts;
 
   private KeyRotationService(Builder b) {
-    this.repository = Objects.requireNonNull(b.repository, "repository");
-    this.custody = Objects.requireNonNull(b.custody, "custody");
+    this.repository = b.repository;
+    this.custody = b.custody;
     this.policy = b.policy;
-    this.clock = Objects.requireNonNull(b.clock, "clock");
+    this.clock = b.clock;
     this.ringId = b.ringId;
     this.listener = b.listener;
     this.maxAttempts = b.maxAttempts;
   }
 
-  /** A builder; repository, custody and clock are required. */
-  public static Builder builder() {
-    return new Builder();
+  /**
+   * A builder of the service for a ring in {@code repository} whose keys {@code custody} generates and
+   * holds; every other setting has a default.
+   *
+   * @param repository where the ring is stored
+   * @param custody where keys are generated and signatures made
+   * @return the builder
+   */
+  public static Builder builder(KeyRingRepository repository, KeyCustody custody) {
+    return new Builder(Objects.requireNonNull(repository, "repository"), Objects.requireNonNull(custody, "custody"));
   }
 
   /** The ring this service manages. */
@@ -260,26 +266,17 @@ public final class KeyRotationService {
 
   /** A builder of {@link KeyRotationService}; not thread-safe. */
   public static final class Builder {
-    private @Nullable KeyRingRepository repository;
-    private @Nullable KeyCustody custody;
+    private final KeyRingRepository repository;
+    private final KeyCustody custody;
     private RotationPolicy policy = RotationPolicy.defaults();
-    private @Nullable Clock clock;
+    private Clock clock = SystemClock.utc();
     private KeyRingId ringId = KeyRingId.DEFAULT;
     private KeyRingEventListener listener = KeyRingEventListener.NONE;
     private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
 
-    private Builder() {}
-
-    /** Where the ring is stored (required). @return this builder */
-    public Builder repository(KeyRingRepository repository) {
-      this.repository = Objects.requireNonNull(repository, "repository");
-      return this;
-    }
-
-    /** Where keys are generated and signatures made (required). @return this builder */
-    public Builder custody(KeyCustody custody) {
-      this.custody = Objects.requireNonNull(custody, "custody");
-      return this;
+    private Builder(KeyRingRepository repository, KeyCustody custody) {
+      this.repository = repository;
+      this.custody = custody;
     }
 
     /** The rotation policy. Default {@link RotationPolicy#defaults()}. @return this builder */
@@ -288,7 +285,7 @@ public final class KeyRotationService {
       return this;
     }
 
-    /** The clock all instants are read from (required; the domain never reads ambient time). @return this builder */
+    /** The clock all instants are read from. Default the system UTC clock. @return this builder */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -324,12 +321,8 @@ public final class KeyRotationService {
     /**
      * Builds the service.
      *
-     * @throws IllegalStateException if the repository, the custody or the clock is missing
      */
     public KeyRotationService build() {
-      if (repository == null || custody == null || clock == null) {
-        throw new IllegalStateException("repository, custody and clock are required");
-      }
       return new KeyRotationService(this);
     }
   }

@@ -4,7 +4,6 @@ import dev.jwkit.jose.jwk.JwkSet;
 import dev.jwkit.jwks.model.KeyRing;
 import dev.jwkit.jwks.model.KeyRingId;
 import dev.jwkit.jwks.model.ManagedKey;
-import dev.jwkit.jwks.model.RotationPolicy;
 import dev.jwkit.jwks.port.KeyRingRepository;
 import dev.jwkit.jwks.port.KeySource;
 import java.time.Clock;
@@ -14,12 +13,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A local key ring as a {@link KeySource}: the published keys (pending, active, retired) as public JWKs,
- * and the ring's revoked kids, so that a {@link TokenVerifier} refuses tokens of revoked keys with
- * {@code keyring.key_revoked}.
+ * and the ring's revoked kids, so that jose-core's {@code JwtVerifier}, given this source as its key
+ * resolver, refuses tokens of revoked keys with {@code keyring.key_revoked}.
+ *
+ * <pre>{@code
+ * JwtVerifier verifier = JwtVerifier.builder(RingKeySource.of(repository))
+ *     .expectedIssuer("https://issuer.example").expectedAudience("api://orders").build();
+ * }</pre>
  *
  * <p>The ring is reloaded from the repository at most every {@link Builder#refreshInterval} (default
  * {@link #DEFAULT_REFRESH_INTERVAL}), and at once (at most every {@link #UNKNOWN_KID_REFRESH_INTERVAL})
@@ -61,13 +64,27 @@ public final class RingKeySource implements KeySource {
   private final RingCache<Keys> cache;
 
   private RingKeySource(Builder b) {
-    this.cache = new RingCache<>(Objects.requireNonNull(b.repository, "repository"), b.ringId,
-        Objects.requireNonNull(b.clock, "clock"), b.refreshInterval, Keys::new);
+    this.cache = new RingCache<>(b.repository, b.ringId, b.clock, b.refreshInterval, Keys::new);
   }
 
-  /** A builder; repository and clock are required. */
-  public static Builder builder() {
-    return new Builder();
+  /**
+   * The keys of the default ring in {@code repository}, with every default.
+   *
+   * @param repository where the ring is stored
+   * @return the source
+   */
+  public static RingKeySource of(KeyRingRepository repository) {
+    return builder(repository).build();
+  }
+
+  /**
+   * A builder of a source over a ring in {@code repository}; every other setting has a default.
+   *
+   * @param repository where the ring is stored
+   * @return the builder
+   */
+  public static Builder builder(KeyRingRepository repository) {
+    return new Builder(Objects.requireNonNull(repository, "repository"));
   }
 
   @Override
@@ -98,17 +115,13 @@ public final class RingKeySource implements KeySource {
 
   /** A builder of {@link RingKeySource}; not thread-safe. */
   public static final class Builder {
-    private @Nullable KeyRingRepository repository;
+    private final KeyRingRepository repository;
     private KeyRingId ringId = KeyRingId.DEFAULT;
-    private @Nullable Clock clock;
+    private Clock clock = SystemClock.utc();
     private Duration refreshInterval = DEFAULT_REFRESH_INTERVAL;
 
-    private Builder() {}
-
-    /** Where the ring is stored (required). @return this builder */
-    public Builder repository(KeyRingRepository repository) {
-      this.repository = Objects.requireNonNull(repository, "repository");
-      return this;
+    private Builder(KeyRingRepository repository) {
+      this.repository = repository;
     }
 
     /** The ring. Default {@link KeyRingId#DEFAULT}. @return this builder */
@@ -117,7 +130,7 @@ public final class RingKeySource implements KeySource {
       return this;
     }
 
-    /** The clock (required). @return this builder */
+    /** The clock that times reloads. Default the system UTC clock. @return this builder */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -139,20 +152,8 @@ public final class RingKeySource implements KeySource {
       return this;
     }
 
-    /** Uses the policy's propagation delay {@code P} as the refresh interval. @return this builder */
-    public Builder refreshWithin(RotationPolicy policy) {
-      return refreshInterval(Objects.requireNonNull(policy, "policy").propagationDelay());
-    }
-
-    /**
-     * Builds the source.
-     *
-     * @throws IllegalStateException if the repository or the clock is missing
-     */
+    /** Builds the source; the ring is loaded on the first lookup. */
     public RingKeySource build() {
-      if (repository == null || clock == null) {
-        throw new IllegalStateException("repository and clock are required");
-      }
       return new RingKeySource(this);
     }
   }

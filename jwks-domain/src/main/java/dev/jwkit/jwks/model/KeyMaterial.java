@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * for. The key must fit the algorithm ({@link JwkAlgorithmBinding#checkUsableFor}).
  *
  * <p>Custody names: {@link #LOCAL_CUSTODY} for keys whose private JWK is kept in the ring (by {@code
- * LocalKeyCustody}); other custodies (Vault Transit) keep the private key elsewhere and give an opaque
+ * dev.jwkit.jwks.custody.LocalKeyCustody}); other custodies (Vault Transit) keep the private key elsewhere and give an opaque
  * reference (for Transit, the key name and version).
  *
  * <h3>Security</h3>

@@ -1,20 +1,38 @@
 package dev.jwkit.jwks.port;
 
+import dev.jwkit.jose.InvalidTokenException;
 import dev.jwkit.jose.jwk.JwkSet;
+import dev.jwkit.jose.jwt.JwtKeyResolver;
+import dev.jwkit.jwks.model.KeyRingError;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The public keys a verifier may use: a local ring, a remote JWKS cache, a file. The domain's {@code
- * TokenVerifier} selects among them by {@code kid} and algorithm (jose-core's {@code
- * JwkSet.candidatesFor}).
+ * The public keys a verifier may use: a local ring, a remote JWKS cache, a file. Every key source is a
+ * jose-core {@link JwtKeyResolver}, so it is handed straight to the verifier:
+ *
+ * <pre>{@code
+ * JwtVerifier verifier = JwtVerifier.builder(keySource)
+ *     .expectedIssuer("https://issuer.example").expectedAudience("api://orders")
+ *     .build();
+ * }</pre>
+ *
+ * <p>The verifier selects among the keys by {@code kid} and algorithm (jose-core's {@code
+ * JwkSet.candidatesFor}); a token whose {@code kid} this source knows to be revoked is refused by {@link
+ * #resolve} with {@link KeyRingError#KEY_REVOKED} before any signature work.
  *
  * <p>Adapters: {@code RingKeySource} (application), {@code CachingKeySource} (HTTP), {@code FileKeySource}.
+ *
+ * <h3>Security</h3>
+ * A key source returns public asymmetric keys only: never a private key and never an {@code oct} key, so
+ * that a verifier over a published key set can never accept an HMAC token (the verifier takes the
+ * algorithm from the key). Implementations enforce this when they load keys, not per token.
  *
  * <h3>Thread safety</h3>
  * Implementations must be safe for concurrent use; {@link #keysFor} is on the hot path of every
  * verification and should not block on I/O when the kid is known.
  */
-public interface KeySource {
+public interface KeySource extends JwtKeyResolver {
 
   /**
    * The current trusted public keys.
@@ -40,5 +58,25 @@ public interface KeySource {
    */
   default Set<String> revokedKids() {
     return Set.of();
+  }
+
+  /**
+   * The keys for a token, as the verifier asks for them: {@link #keys()} for a token without a {@code kid},
+   * {@link #keysFor(String)} otherwise, after refusing a revoked {@code kid}. Implementations override
+   * {@link #keys()}, {@link #keysFor(String)} and {@link #revokedKids()}, not this method.
+   *
+   * @param kid the token's {@code kid}, or {@code null} when it has none
+   * @throws InvalidTokenException {@link KeyRingError#KEY_REVOKED} when {@code kid} is in {@link #revokedKids()}
+   * @throws dev.jwkit.jwks.model.KeySourceUnavailableException as {@link #keys()}
+   */
+  @Override
+  default JwkSet resolve(@Nullable String kid) {
+    if (kid == null) {
+      return keys();
+    }
+    if (revokedKids().contains(kid)) {
+      throw new InvalidTokenException(KeyRingError.KEY_REVOKED, "the token's key was revoked (kid=" + kid + ")");
+    }
+    return keysFor(kid);
   }
 }

@@ -3,9 +3,10 @@ package dev.jwkit.jwks.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jwkit.jose.jwt.JwtClaims;
+import dev.jwkit.jose.jwt.JwtVerifier;
 import dev.jwkit.jose.jwt.UnverifiedJwt;
+import dev.jwkit.jwks.custody.LocalKeyCustody;
 import dev.jwkit.jwks.inmemory.InMemoryKeyRingRepository;
-import dev.jwkit.jwks.inmemory.LocalKeyCustody;
 import dev.jwkit.jwks.model.Policies;
 import dev.jwkit.jwks.model.RotationPolicy;
 import java.time.Duration;
@@ -46,14 +47,14 @@ class IssueVerifyProperties {
     TestClock clock = new TestClock(T0);
     InMemoryKeyRingRepository repository = new InMemoryKeyRingRepository();
     LocalKeyCustody custody = new LocalKeyCustody();
-    KeyRotationService rotation = KeyRotationService.builder().repository(repository).custody(custody)
+    KeyRotationService rotation = KeyRotationService.builder(repository, custody)
         .policy(policy).clock(clock).build();
-    TokenIssuer issuer = TokenIssuer.builder().repository(repository).custody(custody).policy(policy)
+    JwtIssuer issuer = JwtIssuer.builder(repository, custody).policy(policy)
         .clock(clock).issuer("iss").build();
-    TokenVerifier verifier = TokenVerifier.builder()
-        .keySource(RingKeySource.builder().repository(repository).clock(clock).refreshInterval(Duration.ZERO).build())
-        .policy(VerificationPolicy.builder().allowedAlgorithms(policy.algorithm()).expectedIssuer("iss")
-            .ignoreAudience().clockSkew(policy.clockSkew()).build())
+    JwtVerifier verifier = JwtVerifier.builder(
+            RingKeySource.builder(repository).clock(clock).refreshInterval(Duration.ZERO).build())
+        .allowedAlgorithms(policy.algorithm()).expectedIssuer("iss")
+        .ignoreAudience().clockSkew(policy.clockSkew())
         .clock(clock).build();
     rotation.start();
     List<Token> tokens = new ArrayList<>();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jose.jwa.JwsAlgorithm;
 import dev.jwkit.jwks.inmemory.InMemoryKeyRingRepository;
-import dev.jwkit.jwks.inmemory.LocalKeyCustody;
+import dev.jwkit.jwks.custody.LocalKeyCustody;
 import dev.jwkit.jwks.model.KeyMaterial;
 import dev.jwkit.jwks.model.KeyRing;
 import dev.jwkit.jwks.model.KeyRingConflictException;
@@ -39,7 +39,7 @@ class KeyRotationServiceTest {
   final List<KeyRingEvent> events = Collections.synchronizedList(new ArrayList<>());
 
   KeyRotationService service(KeyRingRepository repo, KeyCustody custody) {
-    return KeyRotationService.builder().repository(repo).custody(custody).policy(policy).clock(clock)
+    return KeyRotationService.builder(repo, custody).policy(policy).clock(clock)
         .listener(events::add).build();
   }
 
@@ -188,8 +188,14 @@ class KeyRotationServiceTest {
   }
 
   @Test
-  void builder_withoutClock_isRefused() {
-    assertThatThrownBy(() -> KeyRotationService.builder().repository(repository).custody(new LocalKeyCustody()).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("clock");
+  void builder_requiredPartsAreArguments_andTheClockDefaultsToTheSystemClock() {
+    assertThatThrownBy(() -> KeyRotationService.builder(null, new LocalKeyCustody()))
+        .isInstanceOf(NullPointerException.class).hasMessageContaining("repository");
+    assertThatThrownBy(() -> KeyRotationService.builder(repository, null))
+        .isInstanceOf(NullPointerException.class).hasMessageContaining("custody");
+    // the safe default: without clock(..) the system clock is used
+    java.time.Instant before = java.time.Clock.systemUTC().instant().minusSeconds(1);
+    KeyRotationService s = KeyRotationService.builder(repository, new LocalKeyCustody()).build();
+    assertThat(s.start().ring().activeKey().activatedAt()).get().matches(at -> at.isAfter(before));
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jwkit.jose.jwk.JwkSet;
 import dev.jwkit.jwks.inmemory.InMemoryKeyRingRepository;
-import dev.jwkit.jwks.inmemory.LocalKeyCustody;
+import dev.jwkit.jwks.custody.LocalKeyCustody;
 import dev.jwkit.jwks.model.KeyRing;
 import dev.jwkit.jwks.model.KeyRingId;
 import dev.jwkit.jwks.model.RotationPolicy;
@@ -25,9 +25,9 @@ class RingKeySourceTest {
     @Override public Optional<KeyRing> load(KeyRingId id) { loads.incrementAndGet(); return stored.load(id); }
     @Override public KeyRing save(KeyRing ring) { return stored.save(ring); }
   };
-  final KeyRotationService rotation = KeyRotationService.builder().repository(stored).custody(new LocalKeyCustody())
+  final KeyRotationService rotation = KeyRotationService.builder(stored, new LocalKeyCustody())
       .policy(RotationPolicy.builder().rotationPeriod(Duration.ofDays(1)).build()).clock(clock).build();
-  final RingKeySource source = RingKeySource.builder().repository(counting).clock(clock).build();
+  final RingKeySource source = RingKeySource.builder(counting).clock(clock).build();
 
   @Test
   void keys_unstartedRing_isEmpty() {

@@ -3,23 +3,31 @@ package dev.jwkit.jwks.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jwkit.jose.Base64Url;
 import dev.jwkit.jose.InvalidTokenException;
 import dev.jwkit.jose.JoseError;
 import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jose.jwa.JwsAlgorithm;
 import dev.jwkit.jose.jwt.JwtClaims;
+import dev.jwkit.jose.jwt.JwtSigner;
+import dev.jwkit.jose.jwt.JwtVerifier;
 import dev.jwkit.jose.jwt.UnverifiedJwt;
+import dev.jwkit.jose.jwt.VerificationOutcome;
+import dev.jwkit.jose.jwt.VerifiedJwt;
+import dev.jwkit.jwks.custody.LocalKeyCustody;
 import dev.jwkit.jwks.inmemory.InMemoryKeyRingRepository;
-import dev.jwkit.jwks.inmemory.LocalKeyCustody;
 import dev.jwkit.jwks.model.KeyRingError;
+import dev.jwkit.jwks.model.ManagedKey;
 import dev.jwkit.jwks.model.Publication;
 import dev.jwkit.jwks.model.RotationPolicy;
-import dev.jwkit.jwks.port.VerificationOutcome;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class TokenFlowTest {
@@ -30,15 +38,15 @@ class TokenFlowTest {
   final TestClock clock = new TestClock(T0);
   final InMemoryKeyRingRepository repository = new InMemoryKeyRingRepository();
   final LocalKeyCustody custody = new LocalKeyCustody();
-  final KeyRotationService rotation = KeyRotationService.builder().repository(repository).custody(custody)
+  final KeyRotationService rotation = KeyRotationService.builder(repository, custody)
       .policy(policy).clock(clock).build();
-  final TokenIssuer issuer = TokenIssuer.builder().repository(repository).custody(custody).policy(policy)
+  final JwtIssuer issuer = JwtIssuer.builder(repository, custody).policy(policy)
       .clock(clock).issuer(ISS).build();
   final List<VerificationOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
-  final TokenVerifier verifier = TokenVerifier.builder()
-      .keySource(RingKeySource.builder().repository(repository).clock(clock).refreshInterval(Duration.ZERO).build())
-      .policy(VerificationPolicy.builder().allowedAlgorithms(JwsAlgorithm.ES256).expectedIssuer(ISS)
-          .expectedAudience("api").clockSkew(policy.clockSkew()).build())
+  // the ring's key source handed straight to jose-core's verifier: no allowedAlgorithms, the key decides
+  final JwtVerifier verifier = JwtVerifier.builder(
+          RingKeySource.builder(repository).clock(clock).refreshInterval(Duration.ZERO).build())
+      .expectedIssuer(ISS).expectedAudience("api").clockSkew(policy.clockSkew())
       .clock(clock).listener(outcomes::add).build();
 
   JwtClaims claims() {
@@ -58,7 +66,7 @@ class TokenFlowTest {
     assertThat(c.expiration()).contains(T0.plus(policy.maxTokenLifetime()));
     assertThat(c.jwtId()).isPresent();
     assertThat(c.issuer()).contains(ISS);
-    VerifiedToken verified = verifier.verify(token);
+    VerifiedJwt verified = verifier.verify(token);
     assertThat(verified.kid()).contains(active);
     assertThat(verified.claims().subject()).contains("alice");
     assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.verified()).isTrue());
@@ -137,8 +145,8 @@ class TokenFlowTest {
   void verify_tokenFromAnotherRing_failsWithKeyNotFound() {
     rotation.start();
     InMemoryKeyRingRepository otherRepo = new InMemoryKeyRingRepository();
-    KeyRotationService.builder().repository(otherRepo).custody(custody).policy(policy).clock(clock).build().start();
-    String foreign = TokenIssuer.builder().repository(otherRepo).custody(custody).policy(policy).clock(clock)
+    KeyRotationService.builder(otherRepo, custody).policy(policy).clock(clock).build().start();
+    String foreign = JwtIssuer.builder(otherRepo, custody).policy(policy).clock(clock)
         .issuer(ISS).build().issue(claims());
     assertThatThrownBy(() -> verifier.verify(foreign))
         .satisfies(e -> assertThat(((JwkitException) e).code()).isEqualTo(JoseError.KEY_NOT_FOUND));
@@ -151,17 +159,39 @@ class TokenFlowTest {
   }
 
   @Test
-  void verificationPolicy_withoutAlgorithmsOrIssuerDecision_isRefused() {
-    assertThatThrownBy(() -> VerificationPolicy.builder().ignoreIssuer().ignoreAudience().build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("allowedAlgorithms");
-    assertThatThrownBy(() -> VerificationPolicy.builder().allowedAlgorithms(JwsAlgorithm.ES256).ignoreAudience().build())
+  void verifier_withoutIssuerOrAudienceDecision_isRefused() {
+    RingKeySource keys = RingKeySource.of(repository);
+    assertThatThrownBy(() -> JwtVerifier.builder(keys).ignoreAudience().build())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("ignoreIssuer()");
+    assertThatThrownBy(() -> JwtVerifier.builder(keys).expectedIssuer(ISS).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("ignoreAudience()");
+  }
+
+  @Test
+  void keySource_tokenWithoutKid_usesAllPublishedKeys_andKeyDecidesTheAlgorithm() {
+    ManagedKey active = rotation.start().ring().activeKey();
+    String withoutKid = JwtSigner.builder().key(active.material().privateJwk().orElseThrow(), active.algorithm())
+        .withoutKid().build().sign(claims().toBuilder().issuer(ISS).expiration(T0.plusSeconds(60)).build());
+    assertThat(verifier.verify(withoutKid).verificationKey().kid()).contains(active.kid());
+  }
+
+  @Test
+  void keySource_hs256TokenMacedWithARingPublicKey_isRefused() throws Exception {
+    ManagedKey active = rotation.start().ring().activeKey();
+    byte[] secret = active.material().publicJwk().toJson().getBytes(StandardCharsets.UTF_8);
+    String signingInput = Base64Url.encodeUtf8("{\"alg\":\"HS256\",\"kid\":\"" + active.kid() + "\"}") + "."
+        + Base64Url.encodeUtf8(claims().toBuilder().issuer(ISS).expiration(T0.plusSeconds(60)).build().toJson());
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+    String forged = signingInput + "." + Base64Url.encode(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+    assertThatThrownBy(() -> verifier.verify(forged)).isInstanceOf(InvalidTokenException.class)
+        .satisfies(e -> assertThat(((InvalidTokenException) e).code()).isEqualTo(JoseError.KEY_MISMATCH));
   }
 
   @Test
   void jwksPublication_servesPublishedKeysWithStableTag() {
     rotation.start();
-    JwksPublication jwks = JwksPublication.builder().repository(repository).policy(policy).clock(clock).build();
+    JwksPublication jwks = JwksPublication.builder(repository).policy(policy).clock(clock).build();
     Publication a = jwks.current();
     assertThat(a.kids()).hasSize(2).contains(issuer.activeKid());
     assertThat(a.toJson()).doesNotContain("\"d\"");
@@ -171,7 +201,7 @@ class TokenFlowTest {
 
   @Test
   void jwksPublication_missingRing_isEmptySet() {
-    Publication p = JwksPublication.builder().repository(repository).clock(clock).build().current();
+    Publication p = JwksPublication.builder(repository).clock(clock).build().current();
     assertThat(p.kids()).isEmpty();
     assertThat(p.maxAge()).isZero();
   }

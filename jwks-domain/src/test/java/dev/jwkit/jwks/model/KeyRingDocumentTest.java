@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jwkit.jose.Json;
 import dev.jwkit.jose.JwkitException;
-import dev.jwkit.jwks.inmemory.LocalKeyCustody;
+import dev.jwkit.jwks.custody.LocalKeyCustody;
 import dev.jwkit.jwks.model.KeyRingCommand.RevokeKey;
 import dev.jwkit.jwks.model.KeyRingCommand.StartRing;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,6 @@ package dev.jwkit.adapters.file.keysource;
 import dev.jwkit.adapters.file.internal.Files2;
 import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jose.jwk.JwkSet;
-import dev.jwkit.jose.jwk.PrivateJwk;
 import dev.jwkit.jwks.model.KeySourceError;
 import dev.jwkit.jwks.model.KeySourceUnavailableException;
 import dev.jwkit.jwks.port.FetchOutcome;
@@ -21,7 +20,6 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
 /**
  * A {@link KeySource} over a JWKS file on local disk, which notices when the file changes and reloads it.
@@ -30,7 +28,9 @@ import java.util.stream.Collectors;
  * modification time, size and file key; when they changed, the file is read again. A file that cannot
  * be read or parsed never replaces a good set: the last good set stays in use and the failure is
  * reported to the {@link KeySourceListener}. Only if no good set was ever loaded does a call fail, with
- * {@link KeySourceError#NOT_LOADED}. Private keys in the file are used through their public form.
+ * {@link KeySourceError#NOT_LOADED}. Private keys in the file are used through their public form, and
+ * symmetric ({@code oct}) keys are dropped: a key source serves public keys only, so a verifier given this
+ * source never accepts an HMAC token.
  *
  * <h3>Thread safety</h3>
  * Instances are safe for concurrent use; the hot path reads one volatile reference and takes no lock.
@@ -88,10 +88,7 @@ public final class FileKeySource implements KeySource {
       return checked;
     }
     try {
-      JwkSet loaded = JwkSet.parse(Files2.readUtf8(file));
-      JwkSet keys = JwkSet.of(loaded.keys().stream()
-          .map(k -> k instanceof PrivateJwk ? ((PrivateJwk) k).toPublicJwk() : k)
-          .collect(Collectors.toList()));
+      JwkSet keys = JwkSet.parse(Files2.readUtf8(file)).toPublicSet();
       State next = new State(keys, stamp.orElse(null), now, null);
       state.set(next);
       listener.onFetch(new FetchOutcome(location, now, FetchOutcome.Kind.UPDATED, keys.keys().size(),

@@ -2,7 +2,7 @@ package dev.jwkit.adapters.file.keyring;
 
 import dev.jwkit.jwks.application.KeyRotationService;
 import dev.jwkit.jwks.application.RotationResult;
-import dev.jwkit.jwks.inmemory.LocalKeyCustody;
+import dev.jwkit.jwks.custody.LocalKeyCustody;
 import dev.jwkit.jwks.model.KeyRingEvent;
 import dev.jwkit.jwks.model.KeyRingId;
 import dev.jwkit.jwks.model.RotationPolicy;
@@ -21,9 +21,8 @@ public final class RotateLoopMain {
 
   public static void main(String[] args) throws Exception {
     PrintStream out = new PrintStream(System.out, true, "UTF-8");
-    KeyRotationService service = KeyRotationService.builder()
-        .repository(FileKeyRingRepository.of(Path.of(args[0])))
-        .custody(new LocalKeyCustody())
+    KeyRotationService service = KeyRotationService.builder(
+            FileKeyRingRepository.of(Path.of(args[0])), new LocalKeyCustody())
         .policy(RotationPolicy.builder().rotationPeriod(Duration.ofDays(1)).build())
         .ringId(KeyRingId.of("shared"))
         .clock(Clock.systemUTC())

@@ -3,7 +3,7 @@ package dev.jwkit.adapters.file.keyring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jwkit.jwks.application.KeyRotationService;
-import dev.jwkit.jwks.inmemory.LocalKeyCustody;
+import dev.jwkit.jwks.custody.LocalKeyCustody;
 import dev.jwkit.jwks.model.KeyRing;
 import dev.jwkit.jwks.model.KeyRingId;
 import dev.jwkit.jwks.model.KeyState;
@@ -32,8 +32,7 @@ class TwoProcessRotationTest {
   void rotateNow_fromTwoProcessesAtOnce_losesNoUpdateAndKeepsOneActiveKey() throws Exception {
     Path data = directory.resolve("data");
     KeyRingId id = KeyRingId.of("shared");
-    KeyRotationService starter = KeyRotationService.builder()
-        .repository(FileKeyRingRepository.of(data)).custody(new LocalKeyCustody())
+    KeyRotationService starter = KeyRotationService.builder(FileKeyRingRepository.of(data), new LocalKeyCustody())
         .policy(RotationPolicy.builder().rotationPeriod(Duration.ofDays(1)).build())
         .ringId(id).clock(Clock.systemUTC()).build();
     starter.start();

@@ -3,13 +3,19 @@ package dev.jwkit.adapters.file.keysource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jwkit.jose.InvalidTokenException;
+import dev.jwkit.jose.JoseError;
 import dev.jwkit.jose.jwa.Curve;
 import dev.jwkit.jose.jwa.JwsAlgorithm;
 import dev.jwkit.jose.jwk.Jwk;
 import dev.jwkit.jose.jwk.JwkGenerator;
 import dev.jwkit.jose.jwk.JwkSet;
+import dev.jwkit.jose.jwk.OctJwk;
 import dev.jwkit.jose.jwk.PrivateJwk;
 import dev.jwkit.jose.jwk.PublicJwk;
+import dev.jwkit.jose.jwt.JwtClaims;
+import dev.jwkit.jose.jwt.JwtSigner;
+import dev.jwkit.jose.jwt.JwtVerifier;
 import dev.jwkit.jwks.model.KeySourceError;
 import dev.jwkit.jwks.model.KeySourceUnavailableException;
 import dev.jwkit.jwks.port.FetchOutcome;
@@ -89,6 +95,23 @@ class FileKeySourceTest {
     List<Jwk> keys = source(file).keys().keys();
 
     assertThat(keys).singleElement().isInstanceOf(PublicJwk.class);
+  }
+
+  @Test
+  void keys_octKeysInTheFile_areDropped_soAVerifierNeverAcceptsHmac() throws IOException {
+    Path file = directory.resolve("jwks.json");
+    Jwk ec = JwkGenerator.generateEc(Curve.P_256);
+    OctJwk secret = (OctJwk) JwkGenerator.generate(JwsAlgorithm.HS256);
+    write(file, JwkSet.of(List.of(ec, secret)), 1);
+    FileKeySource source = source(file);
+
+    assertThat(source.keys().keys()).singleElement().isInstanceOf(PublicJwk.class);
+    Instant now = clock.instant();
+    String hmacToken = JwtSigner.of(secret, JwsAlgorithm.HS256).sign(JwtClaims.builder().issuer("i").audience("a")
+        .issuedAt(now).expiration(now.plusSeconds(60)).build());
+    JwtVerifier verifier = JwtVerifier.builder(source).expectedIssuer("i").expectedAudience("a").clock(clock).build();
+    assertThatThrownBy(() -> verifier.verify(hmacToken)).isInstanceOf(InvalidTokenException.class)
+        .satisfies(e -> assertThat(((InvalidTokenException) e).code()).isEqualTo(JoseError.KEY_NOT_FOUND));
   }
 
   private FileKeySource source(Path file) {

@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  *     .location("https://issuer.example/.well-known/jwks.json")
  *     .meterRegistry(registry)
  *     .build();
- * TokenVerifier verifier = TokenVerifier.builder().keySource(keys).policy(policy).build();
+ * JwtVerifier verifier = JwtVerifier.builder(keys).expectedIssuer(issuer).expectedAudience(audience).build();
  * }</pre>
  *
  * <p>Behaviour: the set is fresh for the server's {@code max-age} (or {@code Expires}) clamped to

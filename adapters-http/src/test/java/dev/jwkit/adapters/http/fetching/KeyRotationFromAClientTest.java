@@ -14,8 +14,7 @@ import dev.jwkit.jose.jwa.JwsAlgorithm;
 import dev.jwkit.jose.jwk.EcPrivateJwk;
 import dev.jwkit.jose.jwt.JwtClaims;
 import dev.jwkit.jose.jwt.JwtSigner;
-import dev.jwkit.jwks.application.TokenVerifier;
-import dev.jwkit.jwks.application.VerificationPolicy;
+import dev.jwkit.jose.jwt.JwtVerifier;
 import dev.jwkit.jwks.model.KeySourceError;
 import dev.jwkit.jwks.model.KeySourceUnavailableException;
 import java.time.Duration;
@@ -37,10 +36,8 @@ class KeyRotationFromAClientTest {
       .clock(clock)
       .scheduler(scheduler)
       .build();
-  final TokenVerifier verifier = TokenVerifier.builder()
-      .keySource(source)
-      .policy(VerificationPolicy.builder().allowedAlgorithms(JwsAlgorithm.ES256).expectedIssuer(ISSUER)
-          .expectedAudience("api").build())
+  final JwtVerifier verifier = JwtVerifier.builder(source)   // the caching source is the key resolver
+      .expectedIssuer(ISSUER).expectedAudience("api")
       .clock(clock)
       .build();
 

@@ -1,4 +1,4 @@
-package dev.jwkit.jwks.inmemory;
+package dev.jwkit.jwks.custody;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -21,7 +21,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Issues JWTs signed with the ring's active key through the {@link KeyCustody}.
+ * Issues JWTs from a key ring: signed with the ring's active key through the {@link KeyCustody}. It is the
+ * one issuer for a ring, as jose-core's {@code JwtSigner} is the one signer for a single key.
  *
  * <p>Each token gets a header with {@code alg} (the key's algorithm), {@code kid} and {@code typ}
  * (default {@code "JWT"}), and the claims {@code iat} (now), {@code exp} ({@code iat} plus the requested
@@ -35,10 +36,13 @@ import org.jspecify.annotations.Nullable;
  * signed with the new active key.
  *
  * <pre>{@code
- * TokenIssuer issuer = TokenIssuer.builder().repository(repository).custody(custody)
- *     .policy(policy).clock(clock).issuer("https://issuer.example").build();
+ * JwtIssuer issuer = JwtIssuer.builder(repository, custody).issuer("https://issuer.example").build();
  * String jwt = issuer.issue(JwtClaims.builder().subject("alice").audience("api").build());
  * }</pre>
+ *
+ * <p>Defaults: the system UTC clock, the ring {@link KeyRingId#DEFAULT}, {@link RotationPolicy#defaults()}
+ * (give the policy the ring is rotated with, so that lifetimes are clamped to it), {@code typ} {@value
+ * #DEFAULT_TYPE}, no {@code iss}.
  *
  * <h3>Security</h3>
  * Only the active key signs; a pending or retired key never does. Messages carry kids, never claims.
@@ -46,7 +50,7 @@ import org.jspecify.annotations.Nullable;
  * <h3>Thread safety</h3>
  * Instances are safe for concurrent use (lock-free).
  */
-public final class TokenIssuer {
+public final class JwtIssuer {
 
   /** The default {@code typ} header: {@code "JWT"}. */
   public static final String DEFAULT_TYPE = "JWT";
@@ -60,18 +64,35 @@ public final class TokenIssuer {
   private final String type;
   private final SecureRandom random = new SecureRandom();
 
-  private TokenIssuer(Builder b) {
+  private JwtIssuer(Builder b) {
     this.policy = b.policy;
-    this.custody = Objects.requireNonNull(b.custody, "custody");
-    this.cache = new RingCache<>(Objects.requireNonNull(b.repository, "repository"), b.ringId,
-        Objects.requireNonNull(b.clock, "clock"), policy.tick(), ring -> ring);
+    this.custody = b.custody;
+    this.cache = new RingCache<>(b.repository, b.ringId, b.clock, policy.tick(), ring -> ring);
     this.issuer = Optional.ofNullable(b.issuer);
     this.type = b.type;
   }
 
-  /** A builder; repository, custody and clock are required. */
-  public static Builder builder() {
-    return new Builder();
+  /**
+   * An issuer of the default ring in {@code repository}, signing through {@code custody}, with every default.
+   *
+   * @param repository where the ring is stored
+   * @param custody the custody that holds the ring's keys (the one that generated them)
+   * @return the issuer
+   */
+  public static JwtIssuer of(KeyRingRepository repository, KeyCustody custody) {
+    return builder(repository, custody).build();
+  }
+
+  /**
+   * A builder of an issuer of a ring in {@code repository}, signing through {@code custody}; every other
+   * setting has a default.
+   *
+   * @param repository where the ring is stored
+   * @param custody the custody that holds the ring's keys (the one that generated them)
+   * @return the builder
+   */
+  public static Builder builder(KeyRingRepository repository, KeyCustody custody) {
+    return new Builder(Objects.requireNonNull(repository, "repository"), Objects.requireNonNull(custody, "custody"));
   }
 
   /**
@@ -138,49 +159,22 @@ public final class TokenIssuer {
 
   @Override
   public String toString() {
-    return "TokenIssuer[ring=" + cache.ringId() + ", custody=" + custody.name() + "]";
+    return "JwtIssuer[ring=" + cache.ringId() + ", custody=" + custody.name() + "]";
   }
 
-  /** A builder of {@link TokenIssuer}; not thread-safe. */
+  /** A builder of {@link JwtIssuer}; not thread-safe. */
   public static final class Builder {
-    private @Nullable KeyRingRepository repository;
-    private @Nullable KeyCustody custody;
+    private final KeyRingRepository repository;
+    private final KeyCustody custody;
     private KeyRingId ringId = KeyRingId.DEFAULT;
     private RotationPolicy policy = RotationPolicy.defaults();
-    private @Nullable Clock clock;
+    private Clock clock = SystemClock.utc();
     private @Nullable String issuer;
     private String type = DEFAULT_TYPE;
 
-    private Builder() {}
-
-    /** Where the ring is stored (required). @return this builder */
-    public Builder repository(KeyRingRepository repository) {
-      this.repository = Objects.requireNonNull(repository, "repository");
-      return this;
-    }
-
-    /** The custody that signs (required; the one that generated the ring's keys). @return this builder */
-    public Builder custody(KeyCustody custody) {
-      this.custody = Objects.requireNonNull(custody, "custody");
-      return this;
-    }
-
-    /** The ring. Default {@link KeyRingId#DEFAULT}. @return this builder */
-    public Builder ringId(KeyRingId ringId) {
-      this.ringId = Objects.requireNonNull(ringId, "ringId");
-      return this;
-    }
-
-    /** The rotation policy (lifetime guard, reload interval). Default: defaults. @return this builder */
-    public Builder policy(RotationPolicy policy) {
-      this.policy = Objects.requireNonNull(policy, "policy");
-      return this;
-    }
-
-    /** The clock (required). @return this builder */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
+    private Builder(KeyRingRepository repository, KeyCustody custody) {
+      this.repository = repository;
+      this.custody = custody;
     }
 
     /** The {@code iss} to set when the claims have none. Default: none. @return this builder */
@@ -199,16 +193,32 @@ public final class TokenIssuer {
       return this;
     }
 
+    /** The ring. Default {@link KeyRingId#DEFAULT}. @return this builder */
+    public Builder ringId(KeyRingId ringId) {
+      this.ringId = Objects.requireNonNull(ringId, "ringId");
+      return this;
+    }
+
     /**
-     * Builds the issuer.
+     * The rotation policy the ring is rotated with: its lifetime guard clamps {@code exp} and its tick
+     * bounds how stale the cached ring may be. Default {@link RotationPolicy#defaults()}.
      *
-     * @throws IllegalStateException if the repository, the custody or the clock is missing
+     * @return this builder
      */
-    public TokenIssuer build() {
-      if (repository == null || custody == null || clock == null) {
-        throw new IllegalStateException("repository, custody and clock are required");
-      }
-      return new TokenIssuer(this);
+    public Builder policy(RotationPolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** The clock for {@code iat} and {@code exp}. Default the system UTC clock. @return this builder */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Builds the issuer; the ring is loaded on the first {@link JwtIssuer#issue}. */
+    public JwtIssuer build() {
+      return new JwtIssuer(this);
     }
   }
 }

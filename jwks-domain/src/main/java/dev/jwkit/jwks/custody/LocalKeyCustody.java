@@ -1,4 +1,4 @@
-package dev.jwkit.jwks.inmemory;
+package dev.jwkit.jwks.custody;
 
 import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jose.jwa.JwsAlgorithm;
