@@ -13,11 +13,7 @@ import dev.jwkit.jwks.model.Publication;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.undertow.Handlers;
-import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.handlers.PathHandler;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import java.lang.System.Logger.Level;
@@ -54,7 +50,7 @@ public final class JwkitServer implements AutoCloseable {
   private final AtomicReference<String> publishedTag = new AtomicReference<>("");
   private final ScheduledExecutorService scheduler;
   private final Counter reloadFailures;
-  private final Undertow undertow;
+  private final UndertowJwksServer server;
   private final InetSocketAddress address;
   private volatile boolean closed;
 
@@ -80,22 +76,13 @@ public final class JwkitServer implements AutoCloseable {
       Gauge.builder("jwkit.keyring.keys", ring, r -> r.get() == null ? 0 : r.get().keys(state).size())
           .tag("state", state.name()).description("Keys of the ring by state").register(registry);
     }
-    PathHandler paths = Handlers.path()
-        .addExactPath(JwksEndpoint.JWKS_PATH, UndertowJwksServer.handler(endpoint))
-        .addExactPath(JwksEndpoint.DISCOVERY_PATH, UndertowJwksServer.handler(endpoint))
-        .addExactPath("/health", this::health)
-        .addExactPath("/metrics", this::metrics);
-    this.undertow = Undertow.builder()
-        .addHttpListener(config.port(), config.host())
-        .setIoThreads(2)
-        .setWorkerThreads(2)
-        .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 16 * 1024)
-        .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 10_000)
-        .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
-        .setHandler(paths)
-        .build();
-    undertow.start();
-    this.address = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
+    // the Undertow settings (header cap, slow-loris and idle timeouts) are UndertowJwksServer's
+    this.server = UndertowJwksServer.builder().endpoint(endpoint)
+        .host(config.host()).port(config.port()).ioThreads(2).workerThreads(2)
+        .route("/health", this::health)
+        .route("/metrics", this::metrics)
+        .start();
+    this.address = server.address();
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "jwkit-rotation");
       t.setDaemon(true);
@@ -117,7 +104,7 @@ public final class JwkitServer implements AutoCloseable {
    * @param registry the metrics registry served at {@code /metrics}
    * @return the running server
    * @throws dev.jwkit.jose.JwkitException if the ring cannot be read or started
-   * @throws RuntimeException from Undertow if the address cannot be bound
+   * @throws IllegalStateException if the address cannot be bound
    */
   public static JwkitServer start(KeyRingAccess access, PrometheusMeterRegistry registry) {
     return new JwkitServer(access, registry);
@@ -232,7 +219,7 @@ public final class JwkitServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    undertow.stop();
+    server.close();
     LOG.log(Level.INFO, "stopped");
   }
 }

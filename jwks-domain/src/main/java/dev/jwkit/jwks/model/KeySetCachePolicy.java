@@ -16,15 +16,17 @@ import java.util.Optional;
  * <ul>
  *   <li><b>Refresh interval</b>: the server's {@code max-age} clamped to {@code [minRefresh,
  *       maxRefresh]}, or {@code defaultRefresh} when it sent none.
- *   <li><b>Refresh ahead</b>: a background refresh starts {@code refreshAhead} before expiry, so that a
- *       call with a known kid never waits on the network.
+ *   <li><b>Refresh ahead</b>: a background refresh starts {@code refreshAhead} before expiry (at most
+ *       half the refresh interval, so a short interval still serves its first half without a fetch), so
+ *       that a call with a known kid never waits on the network.
  *   <li><b>Unknown kid</b>: a fetch at most every {@code unknownKidCooldown}, on a budget separate from
  *       scheduled refreshes; a kid still unknown after that fetch is remembered for {@code
  *       negativeCacheTtl} (at most {@code maxNegativeEntries} kids), so bogus kids can neither cause a
  *       fetch storm nor starve a legitimate refresh.
  *   <li><b>Failures</b>: retries back off from {@code failureRetry}, doubling up to {@code
  *       maxFailureRetry}; the last good set is served until it has been expired for {@code
- *       maxStaleness}, then the source fails closed ({@link KeySourceError#STALE_BEYOND_LIMIT}).
+ *       maxStaleness} (zero: not past expiry), then the source fails closed ({@link
+ *       KeySourceError#STALE_BEYOND_LIMIT}).
  * </ul>
  *
  * <h3>Thread safety</h3>
@@ -116,6 +118,29 @@ public final class KeySetCachePolicy {
       d = d.multipliedBy(2);
     }
     return d.compareTo(maxFailureRetry) > 0 ? maxFailureRetry : d;
+  }
+
+  /**
+   * How long before expiry a set fresh for {@code refreshInterval} is refreshed in the background: {@code
+   * refreshAhead}, but at most half the interval.
+   */
+  public Duration refreshLead(Duration refreshInterval) {
+    Objects.requireNonNull(refreshInterval, "refreshInterval");
+    Duration half = refreshInterval.dividedBy(2);
+    return refreshAhead.compareTo(half) > 0 ? half : refreshAhead;
+  }
+
+  /** The first instant a set that stopped being fresh at {@code expiresAt} may no longer be served. */
+  public Instant staleLimit(Instant expiresAt) {
+    return expiresAt.plus(maxStaleness);
+  }
+
+  /**
+   * Whether a fetch for an unknown kid may start at {@code now}, the last one having started at {@code
+   * lastFetch}: the cooldown has passed (or the clock went back).
+   */
+  public boolean mayFetchForUnknownKid(Instant lastFetch, Instant now) {
+    return !now.isBefore(lastFetch.plus(unknownKidCooldown)) || now.isBefore(lastFetch);
   }
 
   /** Whether a kid remembered as unknown at {@code rememberedAt} is still remembered at {@code now}. */
@@ -252,7 +277,7 @@ public final class KeySetCachePolicy {
      * Builds the policy.
      *
      * @throws InvalidConfigurationException with {@link KeyRingError#POLICY_INVALID} listing every broken
-     *     rule: {@code minRefresh ≤ defaultRefresh ≤ maxRefresh}, {@code refreshAhead < minRefresh},
+     *     rule: {@code minRefresh ≤ maxRefresh}, {@code minRefresh ≤ defaultRefresh ≤ maxRefresh},
      *     {@code failureRetry ≤ maxFailureRetry}
      */
     public KeySetCachePolicy build() {
@@ -262,9 +287,6 @@ public final class KeySetCachePolicy {
       }
       if (defaultRefresh.compareTo(minRefresh) < 0 || defaultRefresh.compareTo(maxRefresh) > 0) {
         problems.add("defaultRefresh (" + defaultRefresh + ") must be within [minRefresh, maxRefresh]");
-      }
-      if (refreshAhead.compareTo(minRefresh) >= 0) {
-        problems.add("refreshAhead (" + refreshAhead + ") must be < minRefresh (" + minRefresh + ")");
       }
       if (failureRetry.compareTo(maxFailureRetry) > 0) {
         problems.add("failureRetry (" + failureRetry + ") must be <= maxFailureRetry (" + maxFailureRetry + ")");

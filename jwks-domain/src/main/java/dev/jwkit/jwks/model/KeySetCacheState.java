@@ -7,8 +7,10 @@ import java.util.Optional;
 
 /**
  * The timing state of one cached remote key set, advanced by pure transitions under a {@link
- * KeySetCachePolicy}. The HTTP adapter keeps one (in an {@code AtomicReference}) next to the parsed set,
- * and asks it what to do: serve, refresh in the background, fetch for an unknown kid, or fail closed.
+ * KeySetCachePolicy}. The HTTP adapter's caching key source keeps one (in one {@code AtomicReference}
+ * with the parsed set) and asks it what to do: serve, refresh in the background, fetch for an unknown
+ * kid, or fail closed. This is the only model of the cache's timing: the adapter does no instant
+ * arithmetic of its own.
  *
  * @param loadedAt when the set being served was fetched or confirmed (304); empty before the first
  *     success
@@ -16,7 +18,7 @@ import java.util.Optional;
  * @param lastUnknownKidFetch when a fetch was last made because of an unknown kid
  * @param consecutiveFailures failed fetches since the last success
  * @param nextAttemptAt when the next scheduled fetch may start (refresh ahead of expiry, or after a
- *     failure's back-off)
+ *     failure's back-off, whichever is later)
  */
 public record KeySetCacheState(Optional<Instant> loadedAt, Optional<Instant> expiresAt,
     Optional<Instant> lastUnknownKidFetch, int consecutiveFailures, Instant nextAttemptAt) {
@@ -31,7 +33,7 @@ public record KeySetCacheState(Optional<Instant> loadedAt, Optional<Instant> exp
     REFRESH_DUE,
     /** The set has expired but is within the maximum staleness: serve it, keep retrying, report. */
     STALE,
-    /** The set has been expired for longer than the maximum staleness: fail closed. */
+    /** The set has been expired for the maximum staleness or longer: fail closed. */
     STALE_BEYOND_LIMIT
   }
 
@@ -66,15 +68,34 @@ public record KeySetCacheState(Optional<Instant> loadedAt, Optional<Instant> exp
 
   private KeySetCacheState loaded(Instant now, Duration interval, KeySetCachePolicy policy) {
     Instant expires = now.plus(interval);
-    Instant refreshAt = expires.minus(policy.refreshAhead());
+    Instant refreshAt = expires.minus(policy.refreshLead(interval));
     return new KeySetCacheState(Optional.of(now), Optional.of(expires), lastUnknownKidFetch, 0, refreshAt);
   }
 
-  /** After a failed fetch at {@code now}: back off; the last good set (if any) is kept. */
+  /**
+   * After a failed fetch at {@code now}: back off; the last good set (if any) is kept. A failure never
+   * brings the next attempt forward (an unknown-kid fetch failing before the refresh time does not start
+   * the scheduled refreshes early).
+   */
   public KeySetCacheState onFailure(Instant now, KeySetCachePolicy policy) {
     int failures = consecutiveFailures + 1;
-    return new KeySetCacheState(loadedAt, expiresAt, lastUnknownKidFetch, failures,
-        now.plus(policy.retryDelay(failures)));
+    Instant retry = now.plus(policy.retryDelay(failures));
+    return new KeySetCacheState(loadedAt, expiresAt, lastUnknownKidFetch, failures, later(retry, nextAttemptAt));
+  }
+
+  /**
+   * After a set persisted earlier (validated at {@code validatedAt}, fresh until {@code expiresAt}) was
+   * restored at {@code now}, while the server could not be reached: it is refreshed at its expiry (at
+   * once if it has expired), but not before the back-off of the failures so far.
+   */
+  public KeySetCacheState onRestore(Instant validatedAt, Instant expiresAt, Instant now) {
+    Instant refreshAt = now.isBefore(expiresAt) ? expiresAt : now;
+    return new KeySetCacheState(Optional.of(validatedAt), Optional.of(expiresAt), lastUnknownKidFetch,
+        consecutiveFailures, later(refreshAt, nextAttemptAt));
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   /**
@@ -82,8 +103,7 @@ public record KeySetCacheState(Optional<Instant> loadedAt, Optional<Instant> exp
    * one). Scheduled refreshes do not spend this budget, and this budget does not delay them.
    */
   public boolean mayFetchForUnknownKid(Instant now, KeySetCachePolicy policy) {
-    return lastUnknownKidFetch.map(t -> !now.isBefore(t.plus(policy.unknownKidCooldown())) || now.isBefore(t))
-        .orElse(true);
+    return lastUnknownKidFetch.map(t -> policy.mayFetchForUnknownKid(t, now)).orElse(true);
   }
 
   /** After starting a fetch for an unknown kid at {@code now}. */
@@ -100,7 +120,7 @@ public record KeySetCacheState(Optional<Instant> loadedAt, Optional<Instant> exp
     if (now.isBefore(expires)) {
       return now.isBefore(nextAttemptAt) ? Freshness.FRESH : Freshness.REFRESH_DUE;
     }
-    return staleFor(now).compareTo(policy.maxStaleness()) > 0 ? Freshness.STALE_BEYOND_LIMIT : Freshness.STALE;
+    return now.isBefore(policy.staleLimit(expires)) ? Freshness.STALE : Freshness.STALE_BEYOND_LIMIT;
   }
 
   /** Whether a scheduled (background) fetch may start at {@code now}. */

@@ -45,9 +45,9 @@ class KeySetCacheStateTest {
     KeySetCacheState s = KeySetCacheState.initial(t0).onSuccess(t0, Duration.ofMinutes(5), policy);
     Instant expiry = t0.plus(Duration.ofMinutes(5));
     assertThat(s.timeLeft(expiry.plus(Duration.ofHours(23)), policy)).isEqualTo(Duration.ofHours(1));
-    assertThat(s.freshness(expiry.plus(Duration.ofHours(24)), policy)).isEqualTo(Freshness.STALE);
-    assertThat(s.freshness(expiry.plus(Duration.ofHours(24)).plusSeconds(1), policy))
-        .isEqualTo(Freshness.STALE_BEYOND_LIMIT);
+    assertThat(s.freshness(expiry.plus(Duration.ofHours(24)).minusSeconds(1), policy)).isEqualTo(Freshness.STALE);
+    // the limit itself is beyond it: maxStaleness zero fails closed at expiry (the caching source's rule)
+    assertThat(s.freshness(expiry.plus(Duration.ofHours(24)), policy)).isEqualTo(Freshness.STALE_BEYOND_LIMIT);
   }
 
   @Test
@@ -86,5 +86,58 @@ class KeySetCacheStateTest {
         .failureRetry(Duration.ofHours(1)).maxFailureRetry(Duration.ofMinutes(1)).build())
         .isInstanceOf(InvalidConfigurationException.class)
         .satisfies(e -> assertThat(((InvalidConfigurationException) e).problems()).hasSize(3));
+  }
+
+  // the cases below came from the HTTP adapter's CacheTiming, folded into the domain's model
+
+  @Test
+  void refreshAhead_isCappedAtHalfTheInterval() {
+    KeySetCachePolicy p = KeySetCachePolicy.builder().minRefresh(Duration.ofSeconds(10))
+        .refreshAhead(Duration.ofSeconds(30)).build();
+    assertThat(p.refreshLead(Duration.ofMinutes(10))).isEqualTo(Duration.ofSeconds(30));
+    assertThat(p.refreshLead(Duration.ofSeconds(20))).isEqualTo(Duration.ofSeconds(10));
+    KeySetCacheState s = KeySetCacheState.initial(t0).onSuccess(t0, Duration.ofSeconds(20), p);
+    assertThat(s.nextAttemptAt()).isEqualTo(t0.plusSeconds(10));
+    assertThat(s.freshness(t0.plusSeconds(9), p)).isEqualTo(Freshness.FRESH);
+    assertThat(s.freshness(t0.plusSeconds(10), p)).isEqualTo(Freshness.REFRESH_DUE);
+  }
+
+  @Test
+  void zeroMaxStaleness_failsClosedAtExpiry() {
+    KeySetCachePolicy p = KeySetCachePolicy.builder().maxStaleness(Duration.ZERO).build();
+    KeySetCacheState s = KeySetCacheState.initial(t0).onSuccess(t0, p);
+    Instant expiry = t0.plus(Duration.ofMinutes(10));
+    assertThat(s.freshness(expiry.minusNanos(1), p)).isEqualTo(Freshness.REFRESH_DUE);
+    assertThat(s.freshness(expiry, p)).isEqualTo(Freshness.STALE_BEYOND_LIMIT);
+    assertThat(p.staleLimit(expiry)).isEqualTo(expiry);
+  }
+
+  @Test
+  void onFailure_beforeTheRefreshTime_doesNotBringTheNextAttemptForward() {
+    KeySetCacheState s = KeySetCacheState.initial(t0).onSuccess(t0, Duration.ofHours(1), policy);
+    KeySetCacheState failed = s.onFailure(t0.plusSeconds(5), policy);
+    assertThat(failed.nextAttemptAt()).isEqualTo(s.nextAttemptAt());
+    assertThat(failed.consecutiveFailures()).isEqualTo(1);
+    assertThat(failed.freshness(t0.plusSeconds(60), policy)).isEqualTo(Freshness.FRESH);
+  }
+
+  @Test
+  void onRestore_servesThePersistedSet_andRefreshesAtItsExpiryButNotBeforeTheBackOff() {
+    Instant now = t0.plus(Duration.ofHours(1));
+    KeySetCacheState failedColdStart = KeySetCacheState.initial(Instant.MIN).onFailure(now, policy);
+    KeySetCacheState expired = failedColdStart.onRestore(t0, t0.plus(Duration.ofMinutes(10)), now);
+    assertThat(expired.freshness(now, policy)).isEqualTo(Freshness.STALE);
+    assertThat(expired.nextAttemptAt()).isEqualTo(now.plusSeconds(10));
+    assertThat(expired.consecutiveFailures()).isEqualTo(1);
+    KeySetCacheState fresh = failedColdStart.onRestore(now, now.plus(Duration.ofMinutes(10)), now);
+    assertThat(fresh.freshness(now, policy)).isEqualTo(Freshness.FRESH);
+    assertThat(fresh.nextAttemptAt()).isEqualTo(now.plus(Duration.ofMinutes(10)));
+  }
+
+  @Test
+  void unknownKid_cooldownAllowsAFetchWhenTheClockWentBack() {
+    assertThat(policy.mayFetchForUnknownKid(t0, t0.plusSeconds(29))).isFalse();
+    assertThat(policy.mayFetchForUnknownKid(t0, t0.plusSeconds(30))).isTrue();
+    assertThat(policy.mayFetchForUnknownKid(t0, t0.minusSeconds(1))).isTrue();
   }
 }

@@ -5,9 +5,8 @@ import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jose.jwk.JwkSet;
 import dev.jwkit.jwks.model.KeySourceError;
 import dev.jwkit.jwks.model.KeySourceUnavailableException;
-import dev.jwkit.jwks.port.FetchOutcome;
-import dev.jwkit.jwks.port.JwksLocation;
 import dev.jwkit.jwks.port.KeySource;
+import dev.jwkit.jwks.port.KeySourceEvent;
 import dev.jwkit.jwks.port.KeySourceListener;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>At most once per {@linkplain Builder#checkInterval check interval}, a call looks at the file's
  * modification time, size and file key; when they changed, the file is read again. A file that cannot
  * be read or parsed never replaces a good set: the last good set stays in use and the failure is
- * reported to the {@link KeySourceListener}. Only if no good set was ever loaded does a call fail, with
+ * reported to the {@link KeySourceListener} (a {@link KeySourceEvent.Fetched} per load, a {@link
+ * KeySourceEvent.FetchFailed} per failed one). Only if no good set was ever loaded does a call fail, with
  * {@link KeySourceError#NOT_LOADED}. Private keys in the file are used through their public form, and
  * symmetric ({@code oct}) keys are dropped: a key source serves public keys only, so a verifier given this
  * source never accepts an HMAC token.
@@ -45,7 +45,7 @@ public final class FileKeySource implements KeySource {
   private final Clock clock;
   private final Duration checkInterval;
   private final KeySourceListener listener;
-  private final JwksLocation location;
+  private final String location;
   private final AtomicReference<State> state = new AtomicReference<>(State.EMPTY);
 
   private FileKeySource(Builder builder) {
@@ -53,7 +53,7 @@ public final class FileKeySource implements KeySource {
     this.clock = builder.clock;
     this.checkInterval = builder.checkInterval;
     this.listener = builder.listener;
-    this.location = JwksLocation.of(file.toUri().toString());
+    this.location = file.toUri().toString();
   }
 
   /** A source on {@code file} with the defaults and the system clock. */
@@ -87,20 +87,32 @@ public final class FileKeySource implements KeySource {
       state.compareAndSet(current, checked);
       return checked;
     }
+    long started = System.nanoTime();
     try {
-      JwkSet keys = JwkSet.parse(Files2.readUtf8(file)).toPublicSet();
-      State next = new State(keys, stamp.orElse(null), now, null);
+      JwkSet loaded = JwkSet.parse(Files2.readUtf8(file));
+      JwkSet keys = loaded.toPublicSet();
+      State next = new State(keys, stamp.orElse(null), now, null, 0);
       state.set(next);
-      listener.onFetch(new FetchOutcome(location, now, FetchOutcome.Kind.UPDATED, keys.keys().size(),
-          Optional.empty(), Duration.ZERO));
+      report(new KeySourceEvent.Fetched(location, now, keys.keys().size(), false,
+          Duration.ofNanos(System.nanoTime() - started), checkInterval, false));
+      if (!loaded.skipped().isEmpty()) {
+        report(new KeySourceEvent.KeysSkipped(location, now, loaded.skipped()));
+      }
       return next;
     } catch (JwkitException e) {
-      State next = new State(current.keys, current.stamp, now, e);
+      State next = new State(current.keys, current.stamp, now, e, current.failures + 1);
       state.set(next);
-      listener.onFetch(new FetchOutcome(location, now,
-          current.keys == null ? FetchOutcome.Kind.FAILED_CLOSED : FetchOutcome.Kind.FAILED_SERVING_STALE,
-          current.keys == null ? 0 : current.keys.keys().size(), Optional.of(e.code()), Duration.ZERO));
+      report(new KeySourceEvent.FetchFailed(location, now, e.code(), String.valueOf(e.getMessage()),
+          Duration.ofNanos(System.nanoTime() - started), next.failures));
       return next;
+    }
+  }
+
+  private void report(KeySourceEvent event) {
+    try {
+      listener.onEvent(event);
+    } catch (RuntimeException e) {
+      // a failing listener must not break key lookups (KeySourceListener's contract)
     }
   }
 
@@ -121,22 +133,24 @@ public final class FileKeySource implements KeySource {
   }
 
   private static final class State {
-    static final State EMPTY = new State(null, null, null, null);
+    static final State EMPTY = new State(null, null, null, null, 0);
 
     final JwkSet keys;
     final Object stamp;
     final Instant checkedAt;
     final JwkitException lastFailure;
+    final int failures;
 
-    State(JwkSet keys, Object stamp, Instant checkedAt, JwkitException lastFailure) {
+    State(JwkSet keys, Object stamp, Instant checkedAt, JwkitException lastFailure, int failures) {
       this.keys = keys;
       this.stamp = stamp;
       this.checkedAt = checkedAt;
       this.lastFailure = lastFailure;
+      this.failures = failures;
     }
 
     State checkedAt(Instant now) {
-      return new State(keys, stamp, now, lastFailure);
+      return new State(keys, stamp, now, lastFailure, failures);
     }
   }
 
@@ -177,7 +191,7 @@ public final class FileKeySource implements KeySource {
       return this;
     }
 
-    /** Receives one outcome per (re)load; default none. @return this builder */
+    /** Receives one event per (re)load ({@code Fetched} or {@code FetchFailed}); default none. @return this builder */
     public Builder listener(KeySourceListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;

@@ -118,18 +118,6 @@ public final class KeyFiles {
     }
   }
 
-  /** Writes a JWK (private members included) owner-only. */
-  public static void writeJwk(Path file, Jwk key) {
-    Objects.requireNonNull(key, "key");
-    AtomicFiles.write(file, key.toJson().getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** Writes a JWKS (private members included) owner-only. */
-  public static void writeJwkSet(Path file, JwkSet keys) {
-    Objects.requireNonNull(keys, "keys");
-    AtomicFiles.write(file, keys.toJson().getBytes(StandardCharsets.UTF_8));
-  }
-
   /**
    * Writes the public form of {@code keys}: private keys are projected to public keys and symmetric keys
    * are dropped, so the file is safe to publish.

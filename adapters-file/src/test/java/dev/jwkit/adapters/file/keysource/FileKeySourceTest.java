@@ -18,7 +18,7 @@ import dev.jwkit.jose.jwt.JwtSigner;
 import dev.jwkit.jose.jwt.JwtVerifier;
 import dev.jwkit.jwks.model.KeySourceError;
 import dev.jwkit.jwks.model.KeySourceUnavailableException;
-import dev.jwkit.jwks.port.FetchOutcome;
+import dev.jwkit.jwks.port.KeySourceEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ class FileKeySourceTest {
   @TempDir Path directory;
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-  private final List<FetchOutcome> outcomes = new ArrayList<>();
+  private final List<KeySourceEvent> outcomes = new ArrayList<>();
 
   @Test
   void keys_fileChanges_reloadsAfterTheCheckInterval() throws IOException {
@@ -53,8 +53,8 @@ class FileKeySourceTest {
 
     clock.advance(Duration.ofSeconds(1));
     assertThat(kids(source.keys())).containsExactly(first.kid().orElseThrow(), second.kid().orElseThrow());
-    assertThat(outcomes).extracting(FetchOutcome::kind)
-        .containsExactly(FetchOutcome.Kind.UPDATED, FetchOutcome.Kind.UPDATED);
+    assertThat(outcomes).extracting(e -> e.getClass().getSimpleName()).containsExactly("Fetched", "Fetched");
+    assertThat(((KeySourceEvent.Fetched) outcomes.get(1)).keys()).isEqualTo(2);
   }
 
   @Test
@@ -70,9 +70,8 @@ class FileKeySourceTest {
     clock.advance(Duration.ofSeconds(5));
 
     assertThat(kids(source.keys())).containsExactly(key.kid().orElseThrow());
-    assertThat(outcomes).extracting(FetchOutcome::kind)
-        .containsExactly(FetchOutcome.Kind.UPDATED, FetchOutcome.Kind.FAILED_SERVING_STALE);
-    assertThat(outcomes.get(1).failure()).isPresent();
+    assertThat(outcomes).extracting(e -> e.getClass().getSimpleName()).containsExactly("Fetched", "FetchFailed");
+    assertThat(((KeySourceEvent.FetchFailed) outcomes.get(1)).consecutiveFailures()).isEqualTo(1);
   }
 
   @Test

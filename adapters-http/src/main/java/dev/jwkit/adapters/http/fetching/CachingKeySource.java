@@ -1,22 +1,23 @@
 package dev.jwkit.adapters.http.fetching;
 
-import dev.jwkit.adapters.http.internal.CacheTiming;
-import dev.jwkit.jose.JwkitException;
+import dev.jwkit.adapters.http.internal.Locations;
 import dev.jwkit.jose.jwk.JwkSet;
+import dev.jwkit.jwks.model.InvalidConfigurationException;
 import dev.jwkit.jwks.model.KeySetCachePolicy;
 import dev.jwkit.jwks.model.KeySourceError;
 import dev.jwkit.jwks.model.KeySourceUnavailableException;
-import dev.jwkit.jwks.port.FetchOutcome;
 import dev.jwkit.jwks.port.JwksFetcher;
 import dev.jwkit.jwks.port.JwksLocation;
 import dev.jwkit.jwks.port.KeySource;
+import dev.jwkit.jwks.port.KeySourceEvent;
 import dev.jwkit.jwks.port.KeySourceListener;
-import dev.jwkit.adapters.http.internal.Locations;
-import java.net.URI;
+import dev.jwkit.jwks.port.LastKnownGoodStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,10 +34,12 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * CachingKeySource keys = CachingKeySource.builder()
  *     .location("https://issuer.example/.well-known/jwks.json")
- *     .meterRegistry(registry)
- *     .build();
+ *     .build();                                  // every other setting has a safe default
  * JwtVerifier verifier = JwtVerifier.builder(keys).expectedIssuer(issuer).expectedAudience(audience).build();
  * }</pre>
+ *
+ * <p>The source is then handed to a verifier as its key source. Meters ({@link Builder#meterRegistry})
+ * need Micrometer on the class path; nothing else here does.
  *
  * <p>Behaviour: the set is fresh for the server's {@code max-age} (or {@code Expires}) clamped to
  * [{@link Builder#minRefresh}, {@link Builder#maxRefresh}], {@link #DEFAULT_REFRESH} when absent; it is
@@ -89,17 +92,15 @@ public final class CachingKeySource implements KeySource, AutoCloseable {
   private final Duration maxWait;
   private final KeySetRefresher r;
   private final UnknownKids unknown;
-  private final CacheTiming policy;
   private final Clock clock;
   private final String location;
 
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
 
-  private CachingKeySource(Builder b, JwksFetcher fetcher, JwksLocation jwksLocation, URI uri) {
+  private CachingKeySource(Builder b, KeySetCachePolicy policy, JwksFetcher fetcher, JwksLocation jwksLocation,
+      URI uri) {
     this.location = Locations.safe(uri);
-    this.policy = new CacheTiming(b.minRefresh, b.maxRefresh, b.defaultRefresh, b.refreshAhead,
-        b.unknownKidCooldown, b.negativeTtl, b.maxStaleness, b.retryMin, b.retryMax);
     this.clock = b.clock;
     this.maxWait = b.maxWait;
     if (b.scheduler != null) {
@@ -113,13 +114,13 @@ public final class CachingKeySource implements KeySource, AutoCloseable {
       });
       this.ownsScheduler = true;
     }
-    List<KeySourceEventListener> ls = new java.util.ArrayList<>(b.listeners);
+    List<KeySourceListener> ls = new ArrayList<>(b.listeners);
     if (b.meterRegistry != null) {
-      ls.add(new KeySourceMetrics(b.meterRegistry, this));
+      // the only reference to Micrometer outside KeySourceMetrics: loaded only when meters were asked for
+      ls.add(KeySourceMetrics.register(b.meterRegistry, this));
     }
-    this.r = new KeySetRefresher(location, jwksLocation, fetcher, policy, clock, scheduler, maxWait, ls,
-        b.outcomeListeners, b.store);
-    this.unknown = new UnknownKids(r, maxWait, b.maxNegativeEntries);
+    this.r = new KeySetRefresher(location, jwksLocation, fetcher, policy, clock, scheduler, maxWait, ls, b.store);
+    this.unknown = new UnknownKids(r, policy, location, maxWait);
   }
 
   /** Starts a builder with the documented defaults. */
@@ -180,8 +181,7 @@ public final class CachingKeySource implements KeySource, AutoCloseable {
    */
   public JwkSet keysWithKid(String kid) {
     JwkSet held = keysFor(kid);
-    KeySetSnapshot s = r.current.get();
-    JwkSet found = s == null ? null : s.byKid.get(kid);
+    JwkSet found = r.held().map(s -> s.byKid.get(kid)).orElse(null);
     return found == null || held.keys().isEmpty() ? JwkSet.empty() : found;
   }
 
@@ -197,23 +197,7 @@ public final class CachingKeySource implements KeySource, AutoCloseable {
 
   /** A health report at this instant. */
   public KeySourceHealth health() {
-    Instant now = clock.instant();
-    KeySetSnapshot s = r.current.get();
-    KeySourceHealth.Status status;
-    if (s == null) {
-      status = KeySourceHealth.Status.NOT_LOADED;
-    } else {
-      switch (policy.freshness(now, s.expiresAt)) {
-        case FRESH: status = KeySourceHealth.Status.FRESH; break;
-        case STALE: status = KeySourceHealth.Status.STALE; break;
-        default: status = KeySourceHealth.Status.EXPIRED; break;
-      }
-    }
-    Optional<JwkitException> failure = r.lastFailure.get();
-    return new KeySourceHealth(location, status, r.lastSuccess.get(), r.lastFailureAt.get(),
-        failure.map(JwkitException::code), failure.map(Throwable::getMessage),
-        s == null ? Optional.empty() : Optional.of(Duration.between(s.validatedAt, now)),
-        s == null ? 0 : s.set.keys().size(), hits.sum(), misses.sum());
+    return r.health(clock.instant(), hits.sum(), misses.sum());
   }
 
   /** Stops background refreshes (and the scheduler, when the source created it). Lookups keep working on the held set. */
@@ -228,14 +212,7 @@ public final class CachingKeySource implements KeySource, AutoCloseable {
   // ---------------------------------------------------------------- lookups
 
   private KeySetSnapshot usable(Instant now) {
-    KeySetSnapshot s = r.current.get();
-    if (s != null && now.isBefore(s.staleLimit)) {
-      if (!now.isBefore(s.refreshAt)) {
-        r.refreshInBackgroundIfDue(now);
-      }
-      return s;
-    }
-    return s == null ? r.coldStart(now) : r.beyondLimit(s, now);
+    return r.usable(now);
   }
 
   long hitCount() {
@@ -248,7 +225,7 @@ public final class CachingKeySource implements KeySource, AutoCloseable {
 
   /** For tests: the fetch in progress, if any. */
   Optional<CompletableFuture<KeySetSnapshot>> inFlight() {
-    return Optional.ofNullable(r.inFlight.get());
+    return r.inFlight();
   }
 
   /**
@@ -259,7 +236,6 @@ public final class CachingKeySource implements KeySource, AutoCloseable {
   public static final class Builder {
     private @Nullable JwksFetcher fetcher;
     private @Nullable JwksLocation location;
-    private final List<KeySourceListener> outcomeListeners = new java.util.ArrayList<>();
     private Duration minRefresh = DEFAULT_MIN_REFRESH;
     private Duration maxRefresh = DEFAULT_MAX_REFRESH;
     private Duration defaultRefresh = DEFAULT_REFRESH;
@@ -273,7 +249,7 @@ public final class CachingKeySource implements KeySource, AutoCloseable {
     private int maxNegativeEntries = KeySetCachePolicy.DEFAULT_MAX_NEGATIVE_ENTRIES;
     private Clock clock = Clock.systemUTC();
     private @Nullable ScheduledExecutorService scheduler;
-    private final List<KeySourceEventListener> listeners = new java.util.ArrayList<>();
+    private final List<KeySourceListener> listeners = new ArrayList<>();
     private @Nullable LastKnownGoodStore store;
     private @Nullable MeterRegistry meterRegistry;
 
@@ -300,6 +276,17 @@ public final class CachingKeySource implements KeySource, AutoCloseable {
      */
     public Builder location(String location) {
       return location(JwksLocation.of(Objects.requireNonNull(location, "location")));
+    }
+
+    /**
+     * The key set location as a URI.
+     *
+     * @param location an absolute {@code https} URI
+     * @return this builder
+     * @throws IllegalArgumentException when not an absolute http(s) URI
+     */
+    public Builder location(URI location) {
+      return location(Objects.requireNonNull(location, "location").toString());
     }
 
     /** The fetcher. Default: an {@link HttpJwksFetcher} with its defaults. @param fetcher the fetcher @return this builder */
@@ -359,13 +346,6 @@ public final class CachingKeySource implements KeySource, AutoCloseable {
       return this;
     }
 
-    /** The first and the longest retry delays after failed refreshes. Defaults {@link #DEFAULT_RETRY_MIN}, {@link #DEFAULT_RETRY_MAX}. @param min positive @param max at least min @return this builder */
-    public Builder retryBackoff(Duration min, Duration max) {
-      this.retryMin = atLeast(min, Duration.ofMillis(1), "retryMin");
-      this.retryMax = atLeast(max, Duration.ofMillis(1), "retryMax");
-      return this;
-    }
-
     /**
      * Takes every cache setting from a domain policy (refresh bounds, refresh ahead, unknown-kid
      * cooldown, negative cache, retry back-off, maximum staleness). Default {@link KeySetCachePolicy#defaults()}.
@@ -415,15 +395,15 @@ public final class CachingKeySource implements KeySource, AutoCloseable {
       return this;
     }
 
-    /** Adds a listener for the detailed {@link KeySourceEvent}s. @param listener the listener @return this builder */
-    public Builder eventListener(KeySourceEventListener listener) {
-      this.listeners.add(Objects.requireNonNull(listener, "listener"));
-      return this;
-    }
-
-    /** Adds a domain listener, told one {@link FetchOutcome} per fetch. @param listener the listener @return this builder */
+    /**
+     * Adds a listener, told every {@link KeySourceEvent} (fetched, fetch failed, serving stale, failed
+     * closed, keys skipped, unknown-kid refetch). Default: none.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
     public Builder listener(KeySourceListener listener) {
-      this.outcomeListeners.add(Objects.requireNonNull(listener, "listener"));
+      this.listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 
@@ -436,7 +416,9 @@ public final class CachingKeySource implements KeySource, AutoCloseable {
     /**
      * Registers the source's meters in this registry: {@code jwkit.jwks.fetch} (timer, tags
      * {@code location}, {@code outcome}), {@code jwkit.jwks.lookups} (tags {@code result=hit|miss}),
-     * {@code jwkit.jwks.keys} and {@code jwkit.jwks.age} (gauges). Default: no meters.
+     * {@code jwkit.jwks.keys} and {@code jwkit.jwks.age} (gauges). Default: no meters. Micrometer is an
+     * optional dependency of this module: a caller of this method has {@code micrometer-core} on its class
+     * path already (it holds a registry); no other code path loads a Micrometer class.
      *
      * @param registry the caller's registry
      * @return this builder
@@ -476,11 +458,16 @@ public final class CachingKeySource implements KeySource, AutoCloseable {
           throw new IllegalStateException("location refused: " + r);
         });
       }
+      KeySetCachePolicy policy;
       try {
-        return new CachingKeySource(this, f, location, uri);
-      } catch (IllegalArgumentException e) {
+        policy = KeySetCachePolicy.builder().minRefresh(minRefresh).maxRefresh(maxRefresh)
+            .defaultRefresh(defaultRefresh).refreshAhead(refreshAhead).unknownKidCooldown(unknownKidCooldown)
+            .negativeCacheTtl(negativeTtl).maxNegativeEntries(maxNegativeEntries).failureRetry(retryMin)
+            .maxFailureRetry(retryMax).maxStaleness(maxStaleness).build();
+      } catch (InvalidConfigurationException | IllegalArgumentException e) {
         throw new IllegalStateException(e.getMessage(), e);
       }
+      return new CachingKeySource(this, policy, f, location, uri);
     }
 
     private static Duration atLeast(Duration d, Duration min, String name) {

@@ -1,15 +1,18 @@
 package dev.jwkit.adapters.http.fetching;
 
-import dev.jwkit.adapters.http.internal.CacheTiming;
 import dev.jwkit.jose.ErrorCode;
 import dev.jwkit.jose.JwkitException;
+import dev.jwkit.jwks.model.KeySetCachePolicy;
+import dev.jwkit.jwks.model.KeySetCacheState;
 import dev.jwkit.jwks.model.KeySourceError;
 import dev.jwkit.jwks.model.KeySourceUnavailableException;
-import dev.jwkit.jwks.port.FetchOutcome;
 import dev.jwkit.jwks.port.FetchedJwks;
 import dev.jwkit.jwks.port.JwksFetcher;
 import dev.jwkit.jwks.port.JwksLocation;
+import dev.jwkit.jwks.port.KeySourceEvent;
 import dev.jwkit.jwks.port.KeySourceListener;
+import dev.jwkit.jwks.port.LastKnownGoodStore;
+import dev.jwkit.jwks.port.StoredKeySet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,14 +25,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fetching half of a {@link CachingKeySource}: the held snapshot, the single-flight fetch, failure
- * bookkeeping and backoff, background scheduling, the last-known-good store, and event delivery. The
- * lookup half (hot path, cold start, unknown {@code kid}s) stays in {@link CachingKeySource}.
+ * The held key set of a {@link CachingKeySource} and everything that changes it: the set with its timing
+ * (the domain's {@link KeySetCacheState}, swapped together with the set), the single-flight fetch, failure
+ * bookkeeping, background scheduling, the last-known-good store, and event delivery. It answers the
+ * lookup path's one question, {@link #usable(Instant)}: the set to serve now, or why none may be served.
+ * The unknown-{@code kid} budget is {@link UnknownKids}'; counting hits and misses is the source's.
  *
  * <h3>Thread safety</h3>
  * Safe for concurrent use; lock-free (atomic references and a compare-and-set single flight).
@@ -38,29 +42,38 @@ final class KeySetRefresher {
 
   private static final System.Logger LOG = System.getLogger(CachingKeySource.class.getName());
 
-  final String location;
-  final CacheTiming policy;
-  final Clock clock;
+  private final String location;
+  private final KeySetCachePolicy policy;
+  private final Clock clock;
   private final JwksFetcher fetcher;
   private final JwksLocation jwksLocation;
   private final ScheduledExecutorService scheduler;
   private final Duration maxWait;
-  private final List<KeySourceEventListener> listeners;
-  private final List<KeySourceListener> outcomeListeners;
+  private final List<KeySourceListener> listeners;
   private final @Nullable LastKnownGoodStore store;
 
-  final AtomicReference<@Nullable KeySetSnapshot> current = new AtomicReference<>();
-  final AtomicReference<@Nullable CompletableFuture<KeySetSnapshot>> inFlight = new AtomicReference<>();
-  final AtomicReference<Instant> nextAttemptAt = new AtomicReference<>(Instant.MIN);
-  final AtomicReference<Optional<Instant>> lastSuccess = new AtomicReference<>(Optional.empty());
-  final AtomicReference<Optional<JwkitException>> lastFailure = new AtomicReference<>(Optional.empty());
-  final AtomicReference<Optional<Instant>> lastFailureAt = new AtomicReference<>(Optional.empty());
+  private final AtomicReference<Held> held =
+      new AtomicReference<>(new Held(null, KeySetCacheState.initial(Instant.MIN)));
+  private final AtomicReference<@Nullable CompletableFuture<KeySetSnapshot>> inFlight = new AtomicReference<>();
+  private final AtomicReference<Optional<Instant>> lastSuccess = new AtomicReference<>(Optional.empty());
+  private final AtomicReference<Optional<JwkitException>> lastFailure = new AtomicReference<>(Optional.empty());
+  private final AtomicReference<Optional<Instant>> lastFailureAt = new AtomicReference<>(Optional.empty());
   private final AtomicReference<@Nullable ScheduledFuture<?>> scheduled = new AtomicReference<>();
-  private final AtomicInteger consecutiveFailures = new AtomicInteger();
 
-  KeySetRefresher(String location, JwksLocation jwksLocation, JwksFetcher fetcher, CacheTiming policy,
-      Clock clock, ScheduledExecutorService scheduler, Duration maxWait, List<KeySourceEventListener> listeners,
-      List<KeySourceListener> outcomeListeners, @Nullable LastKnownGoodStore store) {
+  /** The set being served (none before the first load) and its timing, replaced together. */
+  private static final class Held {
+    final @Nullable KeySetSnapshot keys;
+    final KeySetCacheState timing;
+
+    Held(@Nullable KeySetSnapshot keys, KeySetCacheState timing) {
+      this.keys = keys;
+      this.timing = timing;
+    }
+  }
+
+  KeySetRefresher(String location, JwksLocation jwksLocation, JwksFetcher fetcher, KeySetCachePolicy policy,
+      Clock clock, ScheduledExecutorService scheduler, Duration maxWait, List<KeySourceListener> listeners,
+      @Nullable LastKnownGoodStore store) {
     this.location = location;
     this.jwksLocation = jwksLocation;
     this.fetcher = fetcher;
@@ -69,8 +82,62 @@ final class KeySetRefresher {
     this.scheduler = scheduler;
     this.maxWait = maxWait;
     this.listeners = List.copyOf(listeners);
-    this.outcomeListeners = List.copyOf(outcomeListeners);
     this.store = store;
+  }
+
+  // ---------------------------------------------------------------- what callers see
+
+  /**
+   * The set to serve at {@code now}: the held one while it is within the staleness limit (starting a
+   * background refresh when one is due, without waiting for it), else the outcome of a fetch.
+   *
+   * @throws KeySourceUnavailableException {@link KeySourceError#NOT_LOADED} or {@link
+   *     KeySourceError#STALE_BEYOND_LIMIT}
+   */
+  KeySetSnapshot usable(Instant now) {
+    Held h = held.get();
+    switch (h.timing.freshness(now, policy)) {
+      case FRESH:
+        return h.keys;
+      case REFRESH_DUE:
+      case STALE:
+        if (inFlight.get() == null && h.timing.isFetchDue(now)) {
+          refresh(false);
+        }
+        return h.keys;
+      case EMPTY:
+        return coldStart(now);
+      default:
+        return beyondLimit(h.timing, now);
+    }
+  }
+
+  /** The set held now, if any, without fetching. */
+  Optional<KeySetSnapshot> held() {
+    return Optional.ofNullable(held.get().keys);
+  }
+
+  /** A health report at {@code now}, with the lookup counts the source keeps. */
+  KeySourceHealth health(Instant now, long hits, long misses) {
+    Held h = held.get();
+    KeySourceHealth.Status status;
+    switch (h.timing.freshness(now, policy)) {
+      case EMPTY: status = KeySourceHealth.Status.NOT_LOADED; break;
+      case FRESH:
+      case REFRESH_DUE: status = KeySourceHealth.Status.FRESH; break;
+      case STALE: status = KeySourceHealth.Status.STALE; break;
+      default: status = KeySourceHealth.Status.EXPIRED; break;
+    }
+    Optional<JwkitException> failure = lastFailure.get();
+    return new KeySourceHealth(location, status, lastSuccess.get(), lastFailureAt.get(),
+        failure.map(JwkitException::code), failure.map(Throwable::getMessage),
+        h.timing.loadedAt().map(at -> Duration.between(at, now)),
+        h.keys == null ? 0 : h.keys.set.keys().size(), hits, misses);
+  }
+
+  /** The fetch in progress, if any. */
+  Optional<CompletableFuture<KeySetSnapshot>> inFlight() {
+    return Optional.ofNullable(inFlight.get());
   }
 
   /** Stops background refreshes. */
@@ -81,11 +148,7 @@ final class KeySetRefresher {
     }
   }
 
-  void refreshInBackgroundIfDue(Instant now) {
-    if (inFlight.get() == null && !now.isBefore(nextAttemptAt.get())) {
-      refresh(false);
-    }
-  }
+  // ---------------------------------------------------------------- fetching
 
   /** Starts a fetch, or joins the one in progress (single flight, no lock). */
   CompletableFuture<KeySetSnapshot> refresh(boolean onDemandFetch) {
@@ -120,33 +183,25 @@ final class KeySetRefresher {
   }
 
   private KeySetSnapshot fetchOnce(long started, boolean onDemandFetch) {
-    KeySetSnapshot old = current.get();
+    KeySetSnapshot old = held.get().keys;
     try {
       FetchedJwks fetched = old != null && old.etag.isPresent()
           ? fetcher.fetch(jwksLocation, old.etag.get())
           : fetcher.fetch(jwksLocation);
       Instant now = clock.instant();
-      Duration lifetime = policy.lifetime(fetched.maxAge());
-      Instant expiresAt = policy.expiresAt(now, lifetime);
-      Instant refreshAt = policy.refreshAt(now, lifetime);
-      Instant staleLimit = policy.staleLimit(expiresAt);
+      Duration lifetime = fetched.maxAge().map(policy::refreshInterval).orElseGet(policy::refreshInterval);
       KeySetSnapshot next;
       if (fetched.notModified() && old != null) {
-        next = old.revalidated(fetched.etag(), now, expiresAt, refreshAt, staleLimit);
+        next = old.revalidated(fetched.etag());
       } else if (fetched.notModified()) {
         throw unavailable(KeySourceError.INVALID_KEY_SET, "304 to an unconditional request at " + location);
       } else {
-        next = KeySetSnapshot.decode(location, fetched.body(), fetched.etag(), now, expiresAt, refreshAt, staleLimit);
+        next = KeySetSnapshot.decode(location, fetched.body(), fetched.etag());
       }
-      current.set(next);
-      consecutiveFailures.set(0);
-      nextAttemptAt.set(Instant.MIN);
+      Held installed = held.updateAndGet(h -> new Held(next, h.timing.onSuccess(now, lifetime, policy)));
       lastSuccess.set(Optional.of(now));
-      Duration latency = Duration.ofNanos(System.nanoTime() - started);
-      emit(new KeySourceEvent.Fetched(location, now, next.set.keys().size(), fetched.notModified(), latency,
-          lifetime, onDemandFetch));
-      outcome(new FetchOutcome(jwksLocation, now, fetched.notModified() ? FetchOutcome.Kind.NOT_MODIFIED
-          : FetchOutcome.Kind.UPDATED, next.set.keys().size(), Optional.empty(), Duration.ZERO));
+      emit(new KeySourceEvent.Fetched(location, now, next.set.keys().size(), fetched.notModified(),
+          Duration.ofNanos(System.nanoTime() - started), lifetime, onDemandFetch));
       if (!fetched.notModified()) {
         if (!next.skipped.isEmpty()) {
           emit(new KeySourceEvent.KeysSkipped(location, now, next.skipped));
@@ -155,40 +210,35 @@ final class KeySetRefresher {
         }
         LOG.log(System.Logger.Level.INFO, "key set loaded from {0}: {1} key(s), fresh for {2}",
             location, next.set.keys().size(), lifetime);
-        save(next);
+        save(next, installed.timing);
       }
-      schedule(refreshAt, now);
+      schedule(installed.timing.nextAttemptAt(), now);
       return next;
     } catch (JwkitException e) {
-      throw failed(e, old, started);
+      throw failed(e, started);
     } catch (RuntimeException e) {
       throw failed(new KeySourceUnavailableException(KeySourceError.FETCH_FAILED,
-          "unexpected " + e.getClass().getSimpleName() + " fetching " + location, e), old, started);
+          "unexpected " + e.getClass().getSimpleName() + " fetching " + location, e), started);
     }
   }
 
-  private KeySourceUnavailableException failed(JwkitException e, @Nullable KeySetSnapshot old, long started) {
+  private KeySourceUnavailableException failed(JwkitException e, long started) {
     Instant now = clock.instant();
-    int failures = consecutiveFailures.incrementAndGet();
-    Instant retry = policy.retryAt(now, failures);
-    nextAttemptAt.set(retry);
+    KeySetCacheState timing = held.updateAndGet(h -> new Held(h.keys, h.timing.onFailure(now, policy))).timing;
+    Instant retry = timing.nextAttemptAt();
     lastFailure.set(Optional.of(e));
     lastFailureAt.set(Optional.of(now));
     emit(new KeySourceEvent.FetchFailed(location, now, e.code(), String.valueOf(e.getMessage()),
-        Duration.ofNanos(System.nanoTime() - started), failures));
-    boolean serving = old != null && now.isBefore(old.staleLimit);
-    outcome(new FetchOutcome(jwksLocation, now, serving ? FetchOutcome.Kind.FAILED_SERVING_STALE
-        : FetchOutcome.Kind.FAILED_CLOSED, old == null ? 0 : old.set.keys().size(), Optional.of(e.code()),
-        old == null || now.isBefore(old.expiresAt) ? Duration.ZERO : Duration.between(old.expiresAt, now)));
-    if (old != null && !now.isBefore(old.expiresAt) && now.isBefore(old.staleLimit)) {
-      Duration staleFor = Duration.between(old.expiresAt, now);
-      Duration left = Duration.between(now, old.staleLimit);
+        Duration.ofNanos(System.nanoTime() - started), timing.consecutiveFailures()));
+    if (timing.freshness(now, policy) == KeySetCacheState.Freshness.STALE) {
+      Duration staleFor = timing.staleFor(now);
+      Duration left = timing.timeLeft(now, policy);
       emit(new KeySourceEvent.ServingStale(location, now, staleFor, left));
       LOG.log(System.Logger.Level.WARNING, "{0}: serving a key set {1} past expiry from {2}; {3} left before failing closed",
           e.code().id(), staleFor, location, left);
     } else {
       LOG.log(System.Logger.Level.WARNING, "{0}: fetching the key set failed ({1} in a row); retry at {2}",
-          e.getMessage(), failures, retry);
+          e.getMessage(), timing.consecutiveFailures(), retry);
     }
     schedule(retry, now);
     return e instanceof KeySourceUnavailableException
@@ -210,9 +260,7 @@ final class KeySetRefresher {
   }
 
   private void tick() {
-    Instant now = clock.instant();
-    KeySetSnapshot s = current.get();
-    if ((s == null || !now.isBefore(s.refreshAt)) && !now.isBefore(nextAttemptAt.get())) {
+    if (held.get().timing.isFetchDue(clock.instant())) {
       refresh(false);
     }
   }
@@ -232,85 +280,15 @@ final class KeySetRefresher {
     }
   }
 
-  Optional<KeySetSnapshot> fromStore(Instant now) {
-    LastKnownGoodStore st = store;
-    if (st == null) {
-      return Optional.empty();
-    }
-    try {
-      Optional<StoredKeySet> stored = st.load();
-      if (stored.isEmpty()) {
-        return Optional.empty();
-      }
-      StoredKeySet k = stored.get();
-      Instant staleLimit = policy.staleLimit(k.expiresAt());
-      if (!now.isBefore(staleLimit)) {
-        return Optional.empty();
-      }
-      Instant refreshAt = now.isBefore(k.expiresAt()) ? k.expiresAt() : now;
-      KeySetSnapshot s = KeySetSnapshot.decode(location, k.body(), k.etag(), k.validatedAt(), k.expiresAt(),
-          refreshAt, staleLimit);
-      if (current.compareAndSet(null, s)) {
-        LOG.log(System.Logger.Level.WARNING, "starting from the persisted key set of {0} validated at {1}",
-            location, k.validatedAt());
-        return Optional.of(s);
-      }
-      return Optional.ofNullable(current.get());
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "the persisted key set of {0} is unusable: {1}", location,
-          e.getClass().getSimpleName());
-      return Optional.empty();
-    }
-  }
-
-  private void save(KeySetSnapshot s) {
-    LastKnownGoodStore st = store;
-    if (st == null) {
-      return;
-    }
-    try {
-      st.save(new StoredKeySet(s.body, s.etag, s.validatedAt, s.expiresAt));
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "could not persist the key set of {0}: {1}", location,
-          e.getClass().getSimpleName());
-    }
-  }
-
-  private void outcome(FetchOutcome o) {
-    for (KeySourceListener l : outcomeListeners) {
-      try {
-        l.onFetch(o);
-      } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.DEBUG, "a key source listener failed", e);
-      }
-    }
-  }
-
-  void emit(KeySourceEvent event) {
-    for (KeySourceEventListener l : listeners) {
-      try {
-        l.onEvent(event);
-      } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.DEBUG, "a key source listener failed", e);
-      }
-    }
-  }
-
-  KeySourceUnavailableException unavailable(ErrorCode code, String message) {
-    Optional<JwkitException> cause = lastFailure.get();
-    return cause.isPresent()
-        ? new KeySourceUnavailableException(code, message, cause.get())
-        : new KeySourceUnavailableException(code, message);
-  }
-
-  KeySetSnapshot coldStart(Instant now) {
-    if (inFlight.get() == null && now.isBefore(nextAttemptAt.get())) {
+  private KeySetSnapshot coldStart(Instant now) {
+    Held h = held.get();
+    if (inFlight.get() == null && !h.timing.isFetchDue(now)) {
       Optional<KeySetSnapshot> stored = fromStore(now);
       if (stored.isPresent()) {
         return stored.get();
       }
       throw unavailable(KeySourceError.NOT_LOADED, "no key set loaded; last fetch failed, next attempt at "
-          + nextAttemptAt.get());
+          + h.timing.nextAttemptAt());
     }
     try {
       return await(refresh(false), KeySourceError.NOT_LOADED);
@@ -323,20 +301,90 @@ final class KeySetRefresher {
     }
   }
 
-  KeySetSnapshot beyondLimit(KeySetSnapshot s, Instant now) {
-    if (inFlight.get() != null || !now.isBefore(nextAttemptAt.get())) {
+  private KeySetSnapshot beyondLimit(KeySetCacheState timing, Instant now) {
+    if (inFlight.get() != null || timing.isFetchDue(now)) {
       try {
-        KeySetSnapshot fresh = await(refresh(false), KeySourceError.STALE_BEYOND_LIMIT);
-        if (now.isBefore(fresh.staleLimit)) {
-          return fresh;
+        await(refresh(false), KeySourceError.STALE_BEYOND_LIMIT);
+        Held after = held.get();
+        KeySetCacheState.Freshness f = after.timing.freshness(now, policy);
+        if (after.keys != null && f != KeySetCacheState.Freshness.STALE_BEYOND_LIMIT
+            && f != KeySetCacheState.Freshness.EMPTY) {
+          return after.keys;
         }
       } catch (KeySourceUnavailableException e) {
         // fall through: fail closed below
       }
     }
-    Duration staleFor = Duration.between(s.expiresAt, now);
+    Duration staleFor = timing.staleFor(now);
     emit(new KeySourceEvent.FailedClosed(location, now, staleFor));
     throw unavailable(KeySourceError.STALE_BEYOND_LIMIT, "key set " + staleFor.toMinutes()
         + " min past expiry, beyond the maximum staleness of " + policy.maxStaleness());
+  }
+
+  // ---------------------------------------------------------------- last known good
+
+  private Optional<KeySetSnapshot> fromStore(Instant now) {
+    LastKnownGoodStore st = store;
+    if (st == null) {
+      return Optional.empty();
+    }
+    try {
+      Optional<StoredKeySet> stored = st.load();
+      if (stored.isEmpty()) {
+        return Optional.empty();
+      }
+      StoredKeySet k = stored.get();
+      if (!now.isBefore(policy.staleLimit(k.expiresAt()))) {
+        return Optional.empty();
+      }
+      KeySetSnapshot s = KeySetSnapshot.decode(location, k.body(), k.etag());
+      while (true) {
+        Held h = held.get();
+        if (h.keys != null) {
+          return Optional.of(h.keys);
+        }
+        if (held.compareAndSet(h, new Held(s, h.timing.onRestore(k.validatedAt(), k.expiresAt(), now)))) {
+          LOG.log(System.Logger.Level.WARNING, "starting from the persisted key set of {0} validated at {1}",
+              location, k.validatedAt());
+          return Optional.of(s);
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "the persisted key set of {0} is unusable: {1}", location,
+          e.getClass().getSimpleName());
+      return Optional.empty();
+    }
+  }
+
+  private void save(KeySetSnapshot s, KeySetCacheState timing) {
+    LastKnownGoodStore st = store;
+    if (st == null || timing.loadedAt().isEmpty() || timing.expiresAt().isEmpty()) {
+      return;
+    }
+    try {
+      st.save(new StoredKeySet(s.body, s.etag, timing.loadedAt().get(), timing.expiresAt().get()));
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "could not persist the key set of {0}: {1}", location,
+          e.getClass().getSimpleName());
+    }
+  }
+
+  // ---------------------------------------------------------------- events
+
+  void emit(KeySourceEvent event) {
+    for (KeySourceListener l : listeners) {
+      try {
+        l.onEvent(event);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.DEBUG, "a key source listener failed", e);
+      }
+    }
+  }
+
+  private KeySourceUnavailableException unavailable(ErrorCode code, String message) {
+    Optional<JwkitException> cause = lastFailure.get();
+    return cause.isPresent()
+        ? new KeySourceUnavailableException(code, message, cause.get())
+        : new KeySourceUnavailableException(code, message);
   }
 }

@@ -8,7 +8,6 @@ import dev.jwkit.jose.jwk.JwkSet;
 import dev.jwkit.jose.jwk.PublicJwk;
 import dev.jwkit.jwks.model.KeySourceError;
 import dev.jwkit.jwks.model.KeySourceUnavailableException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,7 +18,8 @@ import java.util.Set;
 
 /**
  * One decoded key set held by a {@link CachingKeySource}, immutable: the usable public keys, an index by
- * {@code kid}, what was skipped, the entity tag and the instants that govern it.
+ * {@code kid}, what was skipped, the document bytes and the entity tag. Its timing (when it was validated,
+ * when it expires) is the domain's {@link dev.jwkit.jwks.model.KeySetCacheState}, held next to it.
  */
 final class KeySetSnapshot {
 
@@ -30,29 +30,19 @@ final class KeySetSnapshot {
   final List<JwkSet.SkippedKey> skipped;
   final byte[] body;
   final Optional<String> etag;
-  final Instant validatedAt;
-  final Instant expiresAt;
-  final Instant refreshAt;
-  final Instant staleLimit;
 
   private KeySetSnapshot(JwkSet set, Map<String, JwkSet> byKid, List<JwkSet.SkippedKey> skipped, byte[] body,
-      Optional<String> etag, Instant validatedAt, Instant expiresAt, Instant refreshAt, Instant staleLimit) {
+      Optional<String> etag) {
     this.set = set;
     this.byKid = byKid;
     this.skipped = skipped;
     this.body = body;
     this.etag = etag;
-    this.validatedAt = validatedAt;
-    this.expiresAt = expiresAt;
-    this.refreshAt = refreshAt;
-    this.staleLimit = staleLimit;
   }
 
-  /** The same keys, revalidated (a 304) at a new instant with new timing. */
-  KeySetSnapshot revalidated(Optional<String> newEtag, Instant validatedAt, Instant expiresAt, Instant refreshAt,
-      Instant staleLimit) {
-    return new KeySetSnapshot(set, byKid, skipped, body, newEtag.isPresent() ? newEtag : etag, validatedAt,
-        expiresAt, refreshAt, staleLimit);
+  /** The same keys, revalidated (a 304), with the new entity tag if the server sent one. */
+  KeySetSnapshot revalidated(Optional<String> newEtag) {
+    return new KeySetSnapshot(set, byKid, skipped, body, newEtag.isPresent() ? newEtag : etag);
   }
 
   /**
@@ -63,8 +53,7 @@ final class KeySetSnapshot {
    * @throws KeySourceUnavailableException {@link KeySourceError#INVALID_KEY_SET} when the document is not
    *     a key set or holds no usable key
    */
-  static KeySetSnapshot decode(String location, byte[] body, Optional<String> etag, Instant validatedAt,
-      Instant expiresAt, Instant refreshAt, Instant staleLimit) {
+  static KeySetSnapshot decode(String location, byte[] body, Optional<String> etag) {
     JwkSet parsed;
     int documentKeys;
     try {
@@ -109,7 +98,6 @@ final class KeySetSnapshot {
     }
     Map<String, JwkSet> byKid = new HashMap<>();
     groups.forEach((kid, list) -> byKid.put(kid, JwkSet.of(list)));
-    return new KeySetSnapshot(set, Map.copyOf(byKid), List.copyOf(skipped), body.clone(), etag, validatedAt,
-        expiresAt, refreshAt, staleLimit);
+    return new KeySetSnapshot(set, Map.copyOf(byKid), List.copyOf(skipped), body.clone(), etag);
   }
 }

@@ -1,5 +1,7 @@
 package dev.jwkit.adapters.http.fetching;
 
+import dev.jwkit.jwks.port.KeySourceEvent;
+import dev.jwkit.jwks.port.KeySourceListener;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,11 +9,15 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Micrometer meters of one {@link CachingKeySource}: fetches by outcome with their latency, lookups by
- * result, keys held and the age of the held set. Registered through
- * {@link CachingKeySource.Builder#meterRegistry}; tagged with the location (without query).
+ * Micrometer meters of one {@link CachingKeySource}, as an adapter of the domain's {@link
+ * KeySourceListener} port: fetches by outcome with their latency (from the events), lookups by result,
+ * keys held and the age of the held set (read from the source). Registered through {@link
+ * CachingKeySource.Builder#meterRegistry}; tagged with the location (without query).
+ *
+ * <p>The only class of the fetching side that uses Micrometer (an optional dependency of this module): it
+ * is loaded only when a registry was given.
  */
-final class KeySourceMetrics implements KeySourceEventListener {
+final class KeySourceMetrics implements KeySourceListener {
 
   static final String FETCH = "jwkit.jwks.fetch";
   static final String LOOKUPS = "jwkit.jwks.lookups";
@@ -21,7 +27,12 @@ final class KeySourceMetrics implements KeySourceEventListener {
   private final MeterRegistry registry;
   private final Tags tags;
 
-  KeySourceMetrics(MeterRegistry registry, CachingKeySource source) {
+  /** Registers the source's lookup and key gauges in {@code registry}; returns the listener of its fetches. */
+  static KeySourceListener register(MeterRegistry registry, CachingKeySource source) {
+    return new KeySourceMetrics(registry, source);
+  }
+
+  private KeySourceMetrics(MeterRegistry registry, CachingKeySource source) {
     this.registry = registry;
     this.tags = Tags.of("location", source.location());
     FunctionCounter.builder(LOOKUPS, source, CachingKeySource::hitCount)

@@ -1,8 +1,9 @@
 package dev.jwkit.adapters.http.fetching;
 
+import dev.jwkit.jwks.model.KeySetCachePolicy;
+import dev.jwkit.jwks.port.KeySourceEvent;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -24,15 +25,19 @@ final class UnknownKids {
   private static final int MAX_KID_LENGTH = 256;
 
   private final KeySetRefresher r;
+  private final KeySetCachePolicy policy;
+  private final String location;
   private final Duration maxWait;
   private final int maxEntries;
   private final AtomicReference<@Nullable OnDemand> onDemand = new AtomicReference<>();
   private final ConcurrentHashMap<String, Instant> remembered = new ConcurrentHashMap<>();
 
-  UnknownKids(KeySetRefresher r, Duration maxWait, int maxEntries) {
+  UnknownKids(KeySetRefresher r, KeySetCachePolicy policy, String location, Duration maxWait) {
     this.r = r;
+    this.policy = policy;
+    this.location = location;
     this.maxWait = maxWait;
-    this.maxEntries = maxEntries;
+    this.maxEntries = policy.maxNegativeEntries();
   }
 
   /** An on-demand refetch: when it started and its outcome, shared by every caller of its cooldown. */
@@ -47,12 +52,12 @@ final class UnknownKids {
   }
 
   KeySetSnapshot lookup(String kid, Instant now, KeySetSnapshot s) {
-    Instant negative = remembered.get(kid);
-    if (negative != null) {
-      if (now.isBefore(negative)) {
+    Instant rememberedAt = remembered.get(kid);
+    if (rememberedAt != null) {
+      if (policy.isStillUnknown(rememberedAt, now)) {
         return s;
       }
-      remembered.remove(kid, negative);
+      remembered.remove(kid, rememberedAt);
     }
     CompletableFuture<KeySetSnapshot> outcome = refetch(kid, now);
     KeySetSnapshot after = s;
@@ -63,10 +68,7 @@ final class UnknownKids {
     } catch (ExecutionException | TimeoutException e) {
       // the refetch failed or is slow: answer from the held set
     }
-    KeySetSnapshot latest = r.current.get(); // never an older set than the one installed last
-    if (latest != null) {
-      after = latest;
-    }
+    after = r.held().orElse(after); // never an older set than the one installed last
     if (!after.byKid.containsKey(kid)) {
       remember(kid, now);
     }
@@ -77,12 +79,12 @@ final class UnknownKids {
   private CompletableFuture<KeySetSnapshot> refetch(String kid, Instant now) {
     while (true) {
       OnDemand last = onDemand.get();
-      if (last != null && !r.policy.mayRefetchForUnknownKid(now, Optional.of(last.at))) {
+      if (last != null && !policy.mayFetchForUnknownKid(last.at, now)) {
         return last.outcome;
       }
       CompletableFuture<KeySetSnapshot> outcome = new CompletableFuture<>();
       if (onDemand.compareAndSet(last, new OnDemand(now, outcome))) {
-        r.emit(new KeySourceEvent.UnknownKidRefetch(r.location, now, kid));
+        r.emit(new KeySourceEvent.UnknownKidRefetch(location, now, kid));
         r.refresh(true).whenComplete((snapshot, failure) -> {
           if (failure != null) {
             outcome.completeExceptionally(failure);
@@ -102,6 +104,6 @@ final class UnknownKids {
     if (remembered.size() >= maxEntries) {
       remembered.clear();
     }
-    remembered.put(kid, r.policy.negativeUntil(now));
+    remembered.put(kid, now);
   }
 }

@@ -5,8 +5,9 @@
  * with safe defaults), {@link dev.jwkit.adapters.http.fetching.CachingKeySource#builder()} (the key
  * source verifiers use), {@link dev.jwkit.adapters.http.fetching.IssuerDiscovery} (OpenID Connect and
  * RFC 8414 metadata), {@link dev.jwkit.adapters.http.fetching.MultiIssuerKeySource} (a bounded set of
- * trusted issuers) and {@link dev.jwkit.adapters.http.fetching.KeySourceMetrics} (Micrometer meters).
- * Failures are {@link dev.jwkit.jwks.model.KeySourceUnavailableException}s with stable
+ * trusted issuers). Events go to the domain's {@link dev.jwkit.jwks.port.KeySourceListener}; Micrometer
+ * meters ({@code CachingKeySource.Builder#meterRegistry}) are an adapter of it, and Micrometer is an
+ * optional dependency loaded only then. Failures are {@link dev.jwkit.jwks.model.KeySourceUnavailableException}s with stable
  * codes ({@link dev.jwkit.adapters.http.fetching.HttpJwksError}).
  */
 @NullMarked

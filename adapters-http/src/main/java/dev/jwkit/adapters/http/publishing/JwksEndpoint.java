@@ -74,7 +74,7 @@ public final class JwksEndpoint {
   private final MediaType mediaType;
   private final boolean cors;
   private final AtomicReference<Prepared> jwks;
-  private final AtomicReference<@Nullable Prepared> discovery;
+  private final @Nullable Prepared discovery;
   private final EndpointResponse methodNotAllowed;
   private final EndpointResponse preflight;
 
@@ -83,7 +83,7 @@ public final class JwksEndpoint {
     this.mediaType = b.mediaType;
     this.cors = b.cors;
     this.jwks = new AtomicReference<>(prepare(document, mediaType.value()));
-    this.discovery = new AtomicReference<>(b.discovery == null ? null : prepare(b.discovery, "application/json"));
+    this.discovery = b.discovery == null ? null : prepare(b.discovery, "application/json");
     this.methodNotAllowed = EndpointResponse.empty(405, List.of(new Header("Allow", ALLOW),
         new Header("X-Content-Type-Options", "nosniff")));
     List<Header> pre = new ArrayList<>();
@@ -111,15 +111,6 @@ public final class JwksEndpoint {
     jwks.set(prepare(Objects.requireNonNull(document, "document"), mediaType.value()));
   }
 
-  /**
-   * Replaces the discovery document (served at {@link #DISCOVERY_PATH}).
-   *
-   * @param document the new document
-   */
-  public void publishDiscovery(JwksDocument document) {
-    discovery.set(prepare(Objects.requireNonNull(document, "document"), "application/json"));
-  }
-
   /** The JWKS currently published. */
   public JwksDocument document() {
     return jwks.get().document;
@@ -141,8 +132,8 @@ public final class JwksEndpoint {
     Prepared p;
     if (request.path().equals(jwksPath)) {
       p = jwks.get();
-    } else if (request.path().equals(DISCOVERY_PATH) && discovery.get() != null) {
-      p = discovery.get();
+    } else if (request.path().equals(DISCOVERY_PATH) && discovery != null) {
+      p = discovery;
     } else {
       return NOT_FOUND;
     }

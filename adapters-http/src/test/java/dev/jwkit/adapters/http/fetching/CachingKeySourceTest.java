@@ -7,6 +7,7 @@ import dev.jwkit.adapters.http.testing.FaultServer.Reply;
 import dev.jwkit.adapters.http.testing.JwksOrigin;
 import dev.jwkit.adapters.http.testing.Keys;
 import dev.jwkit.adapters.http.testing.ManualScheduler;
+import dev.jwkit.adapters.http.testing.MemoryLastKnownGoodStore;
 import dev.jwkit.adapters.http.testing.TestClock;
 import dev.jwkit.jose.jwk.EcPrivateJwk;
 import dev.jwkit.jose.jwk.Jwk;
@@ -16,13 +17,12 @@ import dev.jwkit.jose.jwk.PublicJwk;
 import dev.jwkit.jwks.model.KeySetCachePolicy;
 import dev.jwkit.jwks.model.KeySourceError;
 import dev.jwkit.jwks.model.KeySourceUnavailableException;
-import dev.jwkit.jwks.port.FetchOutcome;
+import dev.jwkit.jwks.port.KeySourceEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -30,7 +30,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +65,7 @@ class CachingKeySourceTest {
         .fetcher(HttpJwksFetcher.builder().readTimeout(Duration.ofSeconds(2)).deadline(Duration.ofSeconds(3)).build())
         .clock(clock)
         .scheduler(scheduler)
-        .eventListener(events::add);
+        .listener(events::add);
   }
 
   CachingKeySource source() {
@@ -377,22 +376,11 @@ class CachingKeySourceTest {
 
   @Test
   void lastKnownGoodStore_isSavedAndUsedWhenTheServerIsDownAtStartup() {
-    AtomicReference<StoredKeySet> saved = new AtomicReference<>();
-    LastKnownGoodStore store = new LastKnownGoodStore() {
-      @Override
-      public Optional<StoredKeySet> load() {
-        return Optional.ofNullable(saved.get());
-      }
-
-      @Override
-      public void save(StoredKeySet set) {
-        saved.set(set);
-      }
-    };
+    MemoryLastKnownGoodStore store = new MemoryLastKnownGoodStore();
     source = builder().lastKnownGoodStore(store).build();
     source.keysWithKid("k1");
-    assertThat(saved.get()).isNotNull();
-    assertThat(new String(saved.get().body(), StandardCharsets.UTF_8)).doesNotContain("\"d\"");
+    assertThat(store.saved()).isPresent();
+    assertThat(new String(store.saved().orElseThrow().body(), StandardCharsets.UTF_8)).doesNotContain("\"d\"");
     source.close();
 
     origin.fail(() -> Reply.status(500, "down"));
@@ -449,18 +437,18 @@ class CachingKeySourceTest {
   }
 
   @Test
-  void domainListener_getsOneOutcomePerFetch() {
-    List<FetchOutcome> outcomes = new CopyOnWriteArrayList<>();
-    source = builder().listener(outcomes::add).build();
+  void listener_isToldEachFetchAndItsOutcome() {
+    List<KeySourceEvent> seen = new CopyOnWriteArrayList<>();
+    source = builder().listener(seen::add).build();
     source.keys();
     origin.fail(Reply::reset);
-    clock.advance(CachingKeySource.DEFAULT_REFRESH);
+    clock.advance(CachingKeySource.DEFAULT_REFRESH.plusSeconds(1));
     source.keys();
     awaitBackgroundFetch();
-    assertThat(outcomes).extracting(FetchOutcome::kind)
-        .containsExactly(FetchOutcome.Kind.UPDATED, FetchOutcome.Kind.FAILED_SERVING_STALE);
-    assertThat(outcomes.get(1).failure()).isPresent();
-    assertThat(outcomes.get(1).keyCount()).isEqualTo(1);
+    assertThat(seen).extracting(e -> e.getClass().getSimpleName())
+        .containsExactly("Fetched", "FetchFailed", "ServingStale");
+    assertThat(((KeySourceEvent.Fetched) seen.get(0)).keys()).isEqualTo(1);
+    assertThat(((KeySourceEvent.FetchFailed) seen.get(1)).consecutiveFailures()).isEqualTo(1);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.jwkit.adapters.http.fetching;
+package dev.jwkit.jwks.port;
 
 import dev.jwkit.jose.ErrorCode;
 import dev.jwkit.jose.jwk.JwkSet;
@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Something a {@link CachingKeySource} did or saw, reported to its {@link KeySourceEventListener}s: fetches
- * and their outcome, stale serving with the time left, failing closed, skipped keys, refetches caused by
- * an unknown {@code kid}.
+ * Something a key source (the HTTP adapter's caching source, the file adapter's key source) did or saw,
+ * reported to its {@link KeySourceListener}s: fetches and their outcome, stale serving with the time left,
+ * failing closed, skipped keys, refetches caused by an unknown {@code kid}.
  *
  * <p>Events carry safe context only: the location (without query), codes, counts, durations, and
  * {@code kid}s (truncated to 64 characters). Never key material.

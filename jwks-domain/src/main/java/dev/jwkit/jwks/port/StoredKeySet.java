@@ -1,4 +1,4 @@
-package dev.jwkit.adapters.http.fetching;
+package dev.jwkit.jwks.port;
 
 import java.time.Instant;
 import java.util.Arrays;
