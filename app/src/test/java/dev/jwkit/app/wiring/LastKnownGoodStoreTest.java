@@ -27,7 +27,7 @@ class LastKnownGoodStoreTest {
   @Test
   void cachingSource_startingWhileTheServerIsDown_servesTheStoredSet() throws Exception {
     PrivateJwk generated = (PrivateJwk) JwkGenerator.generate(JwsAlgorithm.ES256);
-    PrivateJwk key = (PrivateJwk) generated.withMetadata(JwkMetadata.builder().kid("k1").build());
+    PrivateJwk key = generated.withMetadata(JwkMetadata.builder().kid("k1").build());
     UndertowJwksServer origin = UndertowJwksServer.builder().port(0)
         .endpoint(JwksEndpoint.builder().document(JwksDocument.jwks(List.of(key.toPublicJwk()), Duration.ofMinutes(5)))
             .build())
