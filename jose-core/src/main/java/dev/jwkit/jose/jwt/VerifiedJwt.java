@@ -44,7 +44,10 @@ public final class VerifiedJwt {
     return claims;
   }
 
-  /** The algorithm the signature was verified with (one of the verifier's allowed algorithms). */
+  /**
+   * The algorithm the signature was verified with: one the verifying key permits (and in the verifier's
+   * {@code allowedAlgorithms}, when set).
+   */
   public JwsAlgorithm algorithm() {
     return algorithm;
   }
