@@ -11,14 +11,13 @@ import dev.jwkit.jose.jwk.JwkGenerator;
 import dev.jwkit.jose.jwk.JwkSet;
 import dev.jwkit.jose.jwk.PrivateJwk;
 import dev.jwkit.jwks.application.KeyRotationService;
-import dev.jwkit.jwks.inmemory.LocalKeyCustody;
+import dev.jwkit.jwks.custody.LocalKeyCustody;
 import dev.jwkit.jwks.model.Publication;
 import dev.jwkit.jwks.model.RotationPolicy;
 import dev.jwkit.jwks.port.KeySource;
 import dev.jwkit.jwks.port.StoredKeySet;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -36,9 +35,7 @@ class ReadmeExamplesTest {
     Path jwksFile = directory.resolve("jwks.json");
     // region:ring
     FileKeyRingRepository repository = FileKeyRingRepository.of(dataDir);
-    KeyRotationService rotation = KeyRotationService.builder()
-        .repository(repository).custody(new LocalKeyCustody())
-        .policy(RotationPolicy.defaults()).clock(Clock.systemUTC()).build();
+    KeyRotationService rotation = KeyRotationService.builder(repository, new LocalKeyCustody()).build();
     rotation.start();                                   // first key, published and signing
     Publication published = Publication.of(rotation.load(), RotationPolicy.defaults(), Instant.now());
     KeyFiles.writePublicJwkSet(jwksFile, JwkSet.of(published.keys()));

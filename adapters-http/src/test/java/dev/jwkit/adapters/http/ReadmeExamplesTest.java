@@ -14,8 +14,7 @@ import dev.jwkit.jose.jwk.JwkSet;
 import dev.jwkit.jwks.application.JwksPublication;
 import dev.jwkit.jwks.application.KeyRotationService;
 import dev.jwkit.jwks.inmemory.InMemoryKeyRingRepository;
-import dev.jwkit.jwks.inmemory.LocalKeyCustody;
-import dev.jwkit.jwks.model.RotationPolicy;
+import dev.jwkit.jwks.custody.LocalKeyCustody;
 import dev.jwkit.jwks.port.KeyRingRepository;
 import dev.jwkit.jwks.port.KeySourceEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -24,7 +23,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -38,10 +36,9 @@ class ReadmeExamplesTest {
     int port = 0;
     // region:serveRing
     KeyRingRepository repository = new InMemoryKeyRingRepository();   // or FileKeyRingRepository, Vault KV
-    KeyRotationService rotation = KeyRotationService.builder().repository(repository)
-        .custody(new LocalKeyCustody()).policy(RotationPolicy.defaults()).clock(Clock.systemUTC()).build();
+    KeyRotationService rotation = KeyRotationService.builder(repository, new LocalKeyCustody()).build();
     rotation.start();                                                  // the first key: published and signing
-    JwksPublication jwks = JwksPublication.builder().repository(repository).clock(Clock.systemUTC()).build();
+    JwksPublication jwks = JwksPublication.builder(repository).build();
     UndertowJwksServer server = UndertowJwksServer.start(jwks::current, new InetSocketAddress("127.0.0.1", port));
     // endregion
     try (server) {
@@ -70,9 +67,8 @@ class ReadmeExamplesTest {
   @Test
   void cachingSource_withMetersListenerAndStore() throws Exception {
     KeyRingRepository repository = new InMemoryKeyRingRepository();
-    KeyRotationService.builder().repository(repository).custody(new LocalKeyCustody())
-        .policy(RotationPolicy.defaults()).clock(Clock.systemUTC()).build().start();
-    JwksPublication jwks = JwksPublication.builder().repository(repository).clock(Clock.systemUTC()).build();
+    KeyRotationService.builder(repository, new LocalKeyCustody()).build().start();
+    JwksPublication jwks = JwksPublication.builder(repository).build();
     try (UndertowJwksServer server = UndertowJwksServer.start(jwks::current, new InetSocketAddress("127.0.0.1", 0))) {
       URI jwksUri = URI.create("http://127.0.0.1:" + server.port() + "/.well-known/jwks.json");
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -99,9 +95,8 @@ class ReadmeExamplesTest {
   @Test
   void endpoint_answersWithoutAServer() {
     KeyRingRepository repository = new InMemoryKeyRingRepository();
-    KeyRotationService.builder().repository(repository).custody(new LocalKeyCustody())
-        .policy(RotationPolicy.defaults()).clock(Clock.systemUTC()).build().start();
-    JwksPublication jwks = JwksPublication.builder().repository(repository).clock(Clock.systemUTC()).build();
+    KeyRotationService.builder(repository, new LocalKeyCustody()).build().start();
+    JwksPublication jwks = JwksPublication.builder(repository).build();
     // region:endpoint
     JwksEndpoint endpoint = JwksEndpoint.builder().document(JwksDocument.from(jwks.current())).build();
     EndpointResponse response = endpoint.handle(EndpointRequest.of("GET", JwksEndpoint.JWKS_PATH));
