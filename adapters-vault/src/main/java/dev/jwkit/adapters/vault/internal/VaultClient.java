@@ -136,13 +136,17 @@ public final class VaultClient {
     return VaultErrors.detail(response.errors()).contains("no handler for route");
   }
 
-  /** Full jitter: uniform in [0, min(max, initial * 2^(attempt-1))], and at least Retry-After. */
+  /**
+   * Full jitter: uniform in [0, min(max, initial * 2^(attempt-1))], and at least Retry-After (cut to
+   * {@link VaultSettings#maxRetryAfter()}).
+   */
   private Duration backoff(int attempt, @Nullable Long retryAfterSeconds) {
     long capMillis = settings.initialBackoff().toMillis() << Math.min(attempt - 1, 20);
     capMillis = Math.min(capMillis, settings.maxBackoff().toMillis());
     long millis = capMillis <= 0 ? 0 : ThreadLocalRandom.current().nextLong(capMillis + 1);
     if (retryAfterSeconds != null) {
-      millis = Math.max(millis, Math.min(retryAfterSeconds * 1000, settings.maxBackoff().toMillis()));
+      long cap = settings.maxRetryAfter().toMillis();
+      millis = Math.max(millis, retryAfterSeconds > cap / 1000 ? cap : retryAfterSeconds * 1000);
     }
     return Duration.ofMillis(millis);
   }

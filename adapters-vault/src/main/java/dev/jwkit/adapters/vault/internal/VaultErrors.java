@@ -38,6 +38,12 @@ public final class VaultErrors {
     if (isKeyVersionRefusal(text)) {
       return VaultError.KEY_VERSION_DISALLOWED;
     }
+    if (text.contains("active cluster node not found") || text.contains("no active vault instance found")
+        || text.contains("node is not active")) {
+      // a standby that cannot forward (http/handler.go: 500 from forwardRequest, 503 from respondStandby):
+      // the request was not processed, so even a non-idempotent one may be repeated
+      return VaultError.STANDBY;
+    }
     if (status == 503) {
       return text.contains("sealed") ? VaultError.SEALED : VaultError.STANDBY;
     }

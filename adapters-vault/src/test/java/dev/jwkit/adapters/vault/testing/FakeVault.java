@@ -49,7 +49,29 @@ public final class FakeVault implements AutoCloseable {
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
   private final List<String> deniedPrefixes = new CopyOnWriteArrayList<>();
   private volatile boolean sealed;
-  private volatile boolean standby;
+  private volatile Standby standby = Standby.ACTIVE;
+  private final int[] standbyRequests = {0};
+
+  /**
+   * How a node that is not the active one answers a request, as {@code http/handler.go} does
+   * (hashicorp/vault; openbao/openbao {@code internal/http/handler.go}).
+   */
+  public enum Standby {
+    /** The active node: requests are handled. */
+    ACTIVE,
+    /** 503 {@code Vault is in standby mode} ({@code consts.ErrStandby}, the core's answer on a standby). */
+    UNAVAILABLE_503,
+    /**
+     * 500 {@code local node not active but active cluster node not found} ({@code forwardRequest} in
+     * {@code http/handler.go}: the standby knows no leader address to forward to, e.g. during an election).
+     */
+    NO_ACTIVE_NODE_500,
+    /**
+     * 307 with {@code Location} set to the active node's address, same path and query, and no body
+     * ({@code respondStandby} in {@code http/handler.go}, when request forwarding is off).
+     */
+    REDIRECT_307
+  }
 
   /** One request as the double received it. */
   public record Recorded(String method, String path, Map<String, String> query, Map<String, Object> body,
@@ -143,7 +165,52 @@ public final class FakeVault implements AutoCloseable {
   }
 
   public void standby(boolean on) {
-    standby = on;
+    standby(on ? Standby.UNAVAILABLE_503 : Standby.ACTIVE);
+  }
+
+  /** Makes this node answer every request (but {@code sys/health}) as the given kind of standby. */
+  public void standby(Standby mode) {
+    synchronized (standbyRequests) {
+      standby = mode;
+      standbyRequests[0] = Integer.MAX_VALUE;
+    }
+  }
+
+  /**
+   * Answers the next {@code requests} requests as the given kind of standby, then becomes active again
+   * (a leader election that ends).
+   */
+  public void standbyFor(int requests, Standby mode) {
+    synchronized (standbyRequests) {
+      standby = mode;
+      standbyRequests[0] = requests;
+    }
+  }
+
+  private Reply standbyReply(String rawPathAndQuery) {
+    Standby mode;
+    synchronized (standbyRequests) {
+      mode = standby;
+      if (mode == Standby.ACTIVE) {
+        return null;
+      }
+      if (standbyRequests[0] != Integer.MAX_VALUE && --standbyRequests[0] <= 0) {
+        standby = Standby.ACTIVE;
+      }
+    }
+    switch (mode) {
+      case NO_ACTIVE_NODE_500:
+        // http/handler.go forwardRequest: respondError(w, 500, errors.New(...)), a plain (not multierror) error
+        return Reply.error(500, "local node not active but active cluster node not found");
+      case REDIRECT_307: {
+        // http/handler.go respondStandby: Location = active node + same path and query, no body
+        Reply r = Reply.empty(307);
+        r.headers.put("Location", "https://active.vault.invalid:8200" + rawPathAndQuery);
+        return r;
+      }
+      default:
+        return Reply.error(503, "Vault is in standby mode");
+    }
   }
 
   /** Denies (403) every path starting with the prefix to every token but root. */
@@ -256,8 +323,10 @@ public final class FakeVault implements AutoCloseable {
     if (sealed) {
       return Reply.error(503, "Vault is sealed");
     }
-    if (standby) {
-      return Reply.error(503, "Vault is in standby mode");
+    Reply standbyAnswer = standbyReply(ex.getRequestURI().getRawPath()
+        + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery()));
+    if (standbyAnswer != null) {
+      return standbyAnswer;
     }
     String verb = list ? "LIST" : method;
     if (path.startsWith("auth/") && path.endsWith("/login")) {
@@ -341,7 +410,7 @@ public final class FakeVault implements AutoCloseable {
     Map<String, Object> h = new LinkedHashMap<>();
     h.put("initialized", true);
     h.put("sealed", sealed);
-    h.put("standby", standby);
+    h.put("standby", standby != Standby.ACTIVE);
     h.put("performance_standby", false);
     h.put("replication_performance_mode", "disabled");
     h.put("replication_dr_mode", "disabled");
@@ -353,7 +422,7 @@ public final class FakeVault implements AutoCloseable {
     try {
       if (sealed) {
         status = Integer.parseInt(query.getOrDefault("sealedcode", "503"));
-      } else if (standby) {
+      } else if (standby != Standby.ACTIVE) {
         status = "true".equals(query.get("standbyok"))
             ? Integer.parseInt(query.getOrDefault("activecode", "200"))
             : Integer.parseInt(query.getOrDefault("standbycode", "429"));
