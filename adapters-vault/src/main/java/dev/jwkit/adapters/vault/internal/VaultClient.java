@@ -8,6 +8,8 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +31,8 @@ import org.jspecify.annotations.Nullable;
 public final class VaultClient {
 
   private static final System.Logger LOG = System.getLogger("dev.jwkit.adapters.vault");
+  /** Body members that carry credentials (AppRole login, token calls). */
+  private static final List<String> CREDENTIAL_FIELDS = List.of("secret_id", "role_id", "token", "client_token", "password");
 
   private final VaultSettings settings;
   private final HttpTransport transport;
@@ -99,7 +103,7 @@ public final class VaultClient {
         if (response.isSuccess() || (response.isNotFound() && request.missingOk() && !isRouteMissing(response))) {
           return response;
         }
-        failure = VaultErrors.toException(response, request.method(), request.path());
+        failure = VaultErrors.toException(response, request.method(), request.path(), secretsOf(request, token));
         VaultError code = (VaultError) failure.code();
         delivered = !(code == VaultError.SEALED || code == VaultError.STANDBY || code == VaultError.RATE_LIMITED);
         retryAfter = response.retryAfterSeconds().orElse(null);
@@ -130,6 +134,22 @@ public final class VaultClient {
           code.id(), attempt, settings.maxAttempts() - 1, pause.toMillis());
       sleeper.sleep(pause);
     }
+  }
+
+  /** The values a Vault error text must never repeat: the token and the credentials in the body. */
+  private static List<String> secretsOf(VaultRequest request, @Nullable String token) {
+    List<String> secrets = new ArrayList<>();
+    if (token != null) {
+      secrets.add(token);
+    }
+    request.body().ifPresent(body -> {
+      for (String name : CREDENTIAL_FIELDS) {
+        if (body.get(name) instanceof String) {
+          secrets.add((String) body.get(name));
+        }
+      }
+    });
+    return secrets;
   }
 
   private static boolean isRouteMissing(VaultResponse response) {

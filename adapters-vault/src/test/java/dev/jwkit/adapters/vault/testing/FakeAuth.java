@@ -53,6 +53,7 @@ public final class FakeAuth {
   private final Map<String, Role> roles = new ConcurrentHashMap<>();
   private final AtomicInteger logins = new AtomicInteger();
   private final AtomicInteger renewals = new AtomicInteger();
+  private volatile boolean quoteSecretId;
 
   FakeAuth(Clock clock) {
     this.clock = clock;
@@ -69,6 +70,16 @@ public final class FakeAuth {
   /** Registers an AppRole whose logins give tokens of the given TTL. */
   public void addAppRole(String roleId, String secretId, Duration tokenTtl, boolean renewable) {
     roles.put(roleId, new Role("jwkit", Set.of(secretId), tokenTtl, renewable, Optional.empty()));
+  }
+
+  /**
+   * Makes a refused AppRole login quote the secret id back, as {@code invalid secret_id "<secret>"}:
+   * {@code builtin/credential/approle/path_login.go} ({@code logical.ErrorResponse("invalid secret_id %q",
+   * secretID)}: in openbao/openbao when the secret id entry disappears during the lock switch, and in
+   * older HashiCorp releases for any unknown secret id).
+   */
+  public void quoteSecretIdInLoginErrors(boolean on) {
+    quoteSecretId = on;
   }
 
   /** Expires a token now (later requests with it get 403 permission denied / invalid token). */
@@ -115,6 +126,9 @@ public final class FakeAuth {
     Role role = roles.get(roleId);
     if (!(secretId instanceof String) || ((String) secretId).isEmpty()) {
       return Reply.error(400, "missing secret_id");
+    }
+    if (role != null && quoteSecretId && !role.secretIds().contains(secretId)) {
+      return Reply.error(400, "invalid secret_id \"" + secretId + "\"");
     }
     if (role == null || !role.secretIds().contains(secretId)) {
       return Reply.error(400, "invalid role or secret ID");
