@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A thin Vault HTTP API client: sends {@link VaultRequest}s with the session's token, retries
- * transient failures with exponential backoff and full jitter inside an overall deadline, logs in again
- * once after a 403, and turns Vault's error envelope into {@link JwkitException}s with a {@link
+ * transient failures with exponential backoff and full jitter inside an overall deadline, obtains a
+ * fresh token once after a 403 when the token may have expired (not when it is merely not allowed: see
+ * {@code TokenSession#replaceAfterDenial}), and turns Vault's error envelope into {@link JwkitException}s with a {@link
  * VaultError} code.
  *
  * <h3>Security</h3>
@@ -100,17 +101,19 @@ public final class VaultClient {
       try {
         VaultResponse response = transport.exchange(request, token, timeout);
         LOG.log(Level.DEBUG, "{0} {1} -> {2}", request.method(), request.path(), response.status());
-        if (response.isSuccess() || (response.isNotFound() && request.missingOk() && !isRouteMissing(response))) {
+        if (response.isSuccess() || (response.isNotFound() && request.missingOk() && !isRouteMissing(response))
+            || (response.status() == 403 && request.deniedOk())) {
           return response;
         }
         failure = VaultErrors.toException(response, request.method(), request.path(), secretsOf(request, token));
         VaultError code = (VaultError) failure.code();
         delivered = !(code == VaultError.SEALED || code == VaultError.STANDBY || code == VaultError.RATE_LIMITED);
         retryAfter = response.retryAfterSeconds().orElse(null);
-        if (code == VaultError.PERMISSION_DENIED && auth == Auth.SESSION && !reauthenticated && token != null) {
+        if (code == VaultError.PERMISSION_DENIED && auth == Auth.SESSION && !reauthenticated && token != null
+            && session.replaceAfterDenial(token, VaultErrors.detail(response.errors()))) {
           reauthenticated = true;
-          LOG.log(Level.INFO, "{0} {1} -> 403; authenticating again once", request.method(), request.path());
-          session.invalidate(token);
+          LOG.log(Level.INFO, "{0} {1} -> 403 with a token that may have expired; authenticating again once",
+              request.method(), request.path());
           attempt--;
           continue;
         }

@@ -34,7 +34,7 @@ final class KvV2Api {
    * Checks once that the mount is KV version 2, with the mount preflight the Vault CLI uses ({@code
    * sys/internal/ui/mounts/:mount}). Without this, writing {@code mount/data/x} on a KV v1 mount would
    * silently create a secret literally named {@code data/x}. When the preflight is not allowed (403) the
-   * shape of the KV answers is checked instead.
+   * shape of the KV answers is checked instead; either answer is kept, the preflight is asked once.
    *
    * @throws JwkitException {@link VaultError#KV_VERSION_MISMATCH} for a KV v1 or non-KV mount
    */
@@ -44,14 +44,16 @@ final class KvV2Api {
     }
     VaultResponse r;
     try {
-      r = client.send(VaultRequest.read("sys/internal/ui/mounts/" + mount));
+      r = client.send(VaultRequest.probe("sys/internal/ui/mounts/" + mount));
     } catch (JwkitException e) {
-      if (e.code() == VaultError.PERMISSION_DENIED || e.code() == VaultError.INVALID_REQUEST) {
-        return; // preflight not allowed for this token: fall back to checking answers' shapes
+      if (e.code() != VaultError.INVALID_REQUEST) {
+        throw e;
       }
-      throw e;
+      r = null; // an older Vault without the preflight
     }
-    if (r.isSuccess()) {
+    // The answer is kept either way: a refused preflight (403, which never makes the client log in again)
+    // is asked once, and the shapes of the KV answers are checked instead.
+    if (r != null && r.isSuccess()) {
       Map<String, Object> data = r.data();
       Object type = data.get("type");
       Object version = VaultResponse.objectOrEmpty(data.get("options")).get("version");

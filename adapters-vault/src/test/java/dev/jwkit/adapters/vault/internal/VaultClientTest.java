@@ -216,15 +216,67 @@ class VaultClientTest {
     assertThat(vault.auth().logins()).isEqualTo(2);
   }
 
+  /** A path the token may not use is not an expired token: logging in again would only spend a lease. */
   @Test
-  void appRole_deniedPath_throwsPermissionDeniedAfterOneRelogin() {
+  void appRole_deniedPath_permissionDeniedWithoutNewLogin() {
     vault.auth().addAppRole("role-1", "secret-1", Duration.ofHours(1), true);
     vault.deny("secret/data/forbidden");
     VaultClient client = VaultClient.create(settings(VaultAuth.appRole("role-1", () -> "secret-1")).build());
-    assertThatThrownBy(() -> client.send(VaultRequest.read("secret/data/forbidden")))
-        .isInstanceOfSatisfying(JwkitException.class, e -> assertThat(e.code()).isEqualTo(VaultError.PERMISSION_DENIED))
-        .hasMessageContaining("secret/data/forbidden").hasMessageContaining("permission denied");
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> client.send(VaultRequest.read("secret/data/forbidden")))
+          .isInstanceOfSatisfying(JwkitException.class, e -> assertThat(e.code()).isEqualTo(VaultError.PERMISSION_DENIED))
+          .hasMessageContaining("secret/data/forbidden").hasMessageContaining("permission denied");
+    }
+    assertThat(vault.auth().logins()).isEqualTo(1);
+  }
+
+  @Test
+  void appRole_expiredTokenRefusedWithoutInvalidTokenText_logsInAgain() {
+    vault.auth().invalidTokenSaysSo(false); // OpenBao and older Vault: only "permission denied"
+    vault.auth().addAppRole("role-1", "secret-1", Duration.ofHours(1), true);
+    VaultClient client = VaultClient.create(settings(VaultAuth.appRole("role-1", () -> "secret-1")).build());
+    client.send(write("secret/data/x"));
+    vault.auth().expireAll();
+    client.send(write("secret/data/x"));
     assertThat(vault.auth().logins()).isEqualTo(2);
+  }
+
+  @Test
+  void appRole_withoutDefaultPolicy_deniedPathDoesNotLogInAgain() {
+    vault.auth().invalidTokenSaysSo(false);
+    vault.auth().addAppRole("role-1", "secret-1", Duration.ofHours(1), true, java.util.List.of("jwkit"));
+    vault.deny("secret/data/forbidden");
+    VaultClient client = VaultClient.create(settings(VaultAuth.appRole("role-1", () -> "secret-1")).build());
+    client.send(write("secret/data/x"));
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> client.send(VaultRequest.read("secret/data/forbidden")))
+          .isInstanceOfSatisfying(JwkitException.class, e -> assertThat(e.code()).isEqualTo(VaultError.PERMISSION_DENIED));
+    }
+    assertThat(vault.auth().logins()).isEqualTo(1);
+  }
+
+  @Test
+  void token_withoutDefaultPolicy_usableThoughLookupSelfIsRefused() {
+    String token = vault.auth().createToken(Duration.ofHours(1), true, java.util.List.of("jwkit"));
+    VaultClient client = VaultClient.create(settings(VaultAuth.token(() -> token)).build());
+    client.send(write("secret/data/x"));
+    assertThat(client.send(VaultRequest.read("secret/data/x")).isSuccess()).isTrue();
+  }
+
+  @Test
+  void token_deniedPath_supplierNotReadAgain() {
+    String token = vault.auth().createToken(Duration.ofHours(1), true);
+    AtomicInteger reads = new AtomicInteger();
+    vault.deny("secret/data/forbidden");
+    VaultClient client = VaultClient.create(settings(VaultAuth.token(() -> {
+      reads.incrementAndGet();
+      return token;
+    })).build());
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> client.send(VaultRequest.read("secret/data/forbidden")))
+          .isInstanceOfSatisfying(JwkitException.class, e -> assertThat(e.code()).isEqualTo(VaultError.PERMISSION_DENIED));
+    }
+    assertThat(reads).hasValue(1);
   }
 
   @Test

@@ -334,7 +334,7 @@ public final class FakeVault implements AutoCloseable {
     }
     Optional<FakeAuth.TokenEntry> entry = token.flatMap(auth::lookup);
     if (entry.isEmpty()) {
-      return Reply.coreError(403, "permission denied", "invalid token");
+      return auth.invalidToken();
     }
     boolean root = entry.get().root();
     for (String prefix : deniedPrefixes) {
@@ -342,14 +342,20 @@ public final class FakeVault implements AutoCloseable {
         return Reply.coreError(403, "permission denied");
       }
     }
+    if (path.startsWith("sys/internal/ui/mounts/")) {
+      // an unauthenticated path (vault/logical_system.go) that walks the token's ACL itself
+      String mountPath = path.substring("sys/internal/ui/mounts/".length());
+      return FakeAuth.hasMountAccess(entry.get(), firstSegment(mountPath))
+          ? preflight(mountPath) : preflightDenied(mountPath);
+    }
+    if (!FakeAuth.allows(entry.get(), path)) {
+      return Reply.coreError(403, "permission denied");
+    }
     if (path.equals("auth/token/lookup-self")) {
       return auth.lookupSelf(entry.get());
     }
     if (path.equals("auth/token/renew-self")) {
       return auth.renewSelf(entry.get(), body);
-    }
-    if (path.startsWith("sys/internal/ui/mounts/")) {
-      return preflight(path.substring("sys/internal/ui/mounts/".length()));
     }
     for (Map.Entry<String, FakeKv> m : kv.entrySet()) {
       if (path.startsWith(m.getKey() + "/")) {
@@ -403,7 +409,16 @@ public final class FakeVault implements AutoCloseable {
         return Reply.ok(Map.of("options", Json.NULL, "path", m + "/", "type", "transit"), null, "system");
       }
     }
+    return preflightDenied(mountPath);
+  }
+
+  private static Reply preflightDenied(String mountPath) {
     return Reply.error(403, "preflight capability check returned 403, please ensure client's policies grant access to path \"" + mountPath + "\"");
+  }
+
+  private static String firstSegment(String path) {
+    int slash = path.indexOf('/');
+    return slash < 0 ? path : path.substring(0, slash);
   }
 
   private Reply health(Map<String, String> query) {
