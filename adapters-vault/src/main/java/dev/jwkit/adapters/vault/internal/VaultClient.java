@@ -64,7 +64,8 @@ public final class VaultClient {
    * Sends an authenticated request.
    *
    * @return the answer: a 2xx, or a 404 when the request says {@link VaultRequest#missingOk()}
-   * @throws JwkitException with a {@link VaultError} code for every other outcome
+   * @throws JwkitException with a {@link VaultError} code for every other outcome; when the request was
+   *     sent more than once, the failures of the earlier attempts are its suppressed exceptions
    */
   public VaultResponse send(VaultRequest request) {
     return execute(request, Auth.SESSION, null);
@@ -86,13 +87,14 @@ public final class VaultClient {
     Instant deadline = clock.instant().plus(settings.callDeadline());
     boolean reauthenticated = false;
     int attempt = 0;
+    List<JwkitException> earlier = new ArrayList<>();
     while (true) {
       attempt++;
       String token = auth == Auth.SESSION ? session.token() : explicitToken;
       Duration remaining = Duration.between(clock.instant(), deadline);
       if (remaining.isNegative() || remaining.isZero()) {
-        throw new JwkitException(VaultError.DEADLINE_EXCEEDED,
-            request.method() + " " + request.path() + ": no answer within " + settings.callDeadline().toMillis() + " ms");
+        throw withEarlier(new JwkitException(VaultError.DEADLINE_EXCEEDED,
+            request.method() + " " + request.path() + ": no answer within " + settings.callDeadline().toMillis() + " ms"), earlier);
       }
       Duration timeout = remaining.compareTo(settings.readTimeout()) < 0 ? remaining : settings.readTimeout();
       JwkitException failure;
@@ -119,7 +121,7 @@ public final class VaultClient {
         }
       } catch (JwkitException e) {
         if (e.code() != VaultError.UNREACHABLE) {
-          throw e;
+          throw withEarlier(e, earlier);
         }
         failure = e;
         delivered = !HttpTransport.notDelivered(e.getCause());
@@ -127,16 +129,31 @@ public final class VaultClient {
       VaultError code = (VaultError) failure.code();
       boolean mayRepeat = code.isTransient() && (request.idempotent() || !delivered);
       if (!mayRepeat || attempt >= settings.maxAttempts()) {
-        throw failure;
+        throw withEarlier(failure, earlier);
       }
       Duration pause = backoff(attempt, retryAfter);
       if (clock.instant().plus(pause).isAfter(deadline)) {
-        throw failure;
+        throw withEarlier(failure, earlier);
       }
+      earlier.add(failure);
       LOG.log(Level.WARNING, "{0} {1} failed ({2}); retry {3}/{4} in {5} ms", request.method(), request.path(),
           code.id(), attempt, settings.maxAttempts() - 1, pause.toMillis());
       sleeper.sleep(pause);
     }
+  }
+
+  /**
+   * The final failure of a request, carrying the failures of its earlier attempts as suppressed
+   * exceptions: a caller can tell that the request was repeated (a repeated write may have taken effect
+   * the first time).
+   */
+  private static JwkitException withEarlier(JwkitException failure, List<JwkitException> earlier) {
+    for (JwkitException e : earlier) {
+      if (e != failure) {
+        failure.addSuppressed(e);
+      }
+    }
+    return failure;
   }
 
   /** The values a Vault error text must never repeat: the token and the credentials in the body. */

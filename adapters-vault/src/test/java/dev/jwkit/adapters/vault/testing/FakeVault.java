@@ -77,7 +77,14 @@ public final class FakeVault implements AutoCloseable {
   public record Recorded(String method, String path, Map<String, String> query, Map<String, Object> body,
       Optional<String> token, Optional<String> namespace) {}
 
-  private record Fault(Predicate<String> path, int[] remaining, Reply reply, Duration delay, Runnable before) {}
+  private record Fault(Predicate<String> path, int[] remaining, Reply reply, Duration delay, Runnable before, Duration stallAfter) {
+    Fault(Predicate<String> path, int[] remaining, Reply reply, Duration delay, Runnable before) {
+      this(path, remaining, reply, delay, before, null);
+    }
+  }
+
+  /** The stall of the request this server thread is answering (see {@link #commitThenStall}). */
+  private static final ThreadLocal<Duration> STALL = new ThreadLocal<>();
 
   private final boolean tls;
 
@@ -235,6 +242,15 @@ public final class FakeVault implements AutoCloseable {
     faults.add(new Fault(p -> p.contains(pathPart), new int[] {times}, null, delay, null));
   }
 
+  /**
+   * The next {@code times} requests whose path contains {@code pathPart} are handled (a write commits)
+   * and their answer is held back for {@code stall}: a client with a shorter timeout sees a timeout for a
+   * request that did take effect.
+   */
+  public void commitThenStall(int times, String pathPart, Duration stall) {
+    faults.add(new Fault(p -> p.contains(pathPart), new int[] {times}, null, null, null, stall));
+  }
+
   /** Runs {@code action} (e.g. another writer's save) just before the next request on that path is handled. */
   public void beforeNextWrite(String pathPart, Runnable action) {
     faults.add(new Fault(p -> p.contains(pathPart), new int[] {1}, null, null, action));
@@ -262,10 +278,19 @@ public final class FakeVault implements AutoCloseable {
 
   private void handle(HttpExchange ex) throws IOException {
     Reply reply;
+    STALL.remove();
     try {
       reply = dispatch(ex);
     } catch (RuntimeException e) {
       reply = Reply.coreError(500, "fake vault: " + e);
+    }
+    Duration stall = STALL.get();
+    if (stall != null) {
+      try {
+        Thread.sleep(stall.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     send(ex, reply);
   }
@@ -302,6 +327,9 @@ public final class FakeVault implements AutoCloseable {
     for (Fault f : matchingFaults(path)) {
       if (f.before() != null) {
         f.before().run();
+      }
+      if (f.stallAfter() != null) {
+        STALL.set(f.stallAfter());
       }
       if (f.delay() != null) {
         try {
