@@ -70,6 +70,9 @@ public final class KeyRingAccess {
    * The ring of a configuration, where a Vault ring whose latest version was deleted may be replaced by
    * a new one ({@code keys init --force}).
    *
+   * @param config the configuration
+   * @param clock the clock
+   * @param listener receives every rotation event
    * @param replaceDeletedRing whether a deleted Vault ring loads as missing instead of being refused
    * @return the access
    */
