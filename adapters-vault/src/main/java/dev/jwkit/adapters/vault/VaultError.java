@@ -39,6 +39,20 @@ public enum VaultError implements ErrorCode {
   KEY_VERSION_DISALLOWED("vault.key_version_disallowed", false),
   /** Vault rejected the request as malformed or not allowed (400, 405, 413, 415). */
   INVALID_REQUEST("vault.invalid_request", false),
+  /**
+   * Vault ignored a parameter the call depends on ({@code Endpoint ignored these unrecognized
+   * parameters}): a release too old for it, e.g. {@code salt_length} of PS256/384/512 before Vault 1.12.
+   */
+  IGNORED_PARAMETERS("vault.ignored_parameters", false),
+  /** A new Transit key version signed a probe that does not verify with its published public key. */
+  SIGNATURE_PROBE_FAILED("vault.signature_probe_failed", false),
+  /**
+   * The latest version of the ring's secret was deleted or destroyed (by an operator, or by KV's {@code
+   * delete_version_after}): the ring is not started again over it without an explicit operator action.
+   */
+  RING_DELETED("vault.ring_deleted", false),
+  /** The KV mount or the ring's path has a {@code delete_version_after} that would delete ring versions. */
+  DELETE_VERSION_AFTER("vault.delete_version_after", false),
   /** Vault's answer did not have the documented shape. */
   UNEXPECTED_RESPONSE("vault.unexpected_response", false),
   /** The overall deadline of one operation (all retries included) passed. */

@@ -43,6 +43,14 @@ public final class VaultSettings {
   public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(250);
   /** Largest backoff between two attempts. Go client: 1.5 s max wait. */
   public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(4);
+  /**
+   * The longest wait a {@code Retry-After} header can impose before a retry (429 quota, 503 standby):
+   * longer than the backoff cap, since Vault sets it to when the quota frees up, and short enough that
+   * a rotation tick is not held for minutes.
+   */
+  public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(15);
+  /** The largest {@link Builder#maxRetryAfter(Duration)} accepted. */
+  public static final Duration MAX_RETRY_AFTER_LIMIT = Duration.ofMinutes(5);
   /** A token is renewed once this share of its lease has passed (Vault Agent's lifetime watcher: ~2/3). */
   public static final double DEFAULT_RENEW_AT_LEASE_FRACTION = 2.0 / 3.0;
 
@@ -56,6 +64,7 @@ public final class VaultSettings {
   private final int maxAttempts;
   private final Duration initialBackoff;
   private final Duration maxBackoff;
+  private final Duration maxRetryAfter;
   private final double renewAtLeaseFraction;
   private final Clock clock;
   private final Sleeper sleeper;
@@ -72,6 +81,7 @@ public final class VaultSettings {
     this.maxAttempts = b.maxAttempts;
     this.initialBackoff = b.initialBackoff;
     this.maxBackoff = b.maxBackoff;
+    this.maxRetryAfter = b.maxRetryAfter;
     this.renewAtLeaseFraction = b.renewAtLeaseFraction;
     this.clock = b.clock;
     this.sleeper = b.sleeper;
@@ -96,6 +106,7 @@ public final class VaultSettings {
     b.maxAttempts = maxAttempts;
     b.initialBackoff = initialBackoff;
     b.maxBackoff = maxBackoff;
+    b.maxRetryAfter = maxRetryAfter;
     b.renewAtLeaseFraction = renewAtLeaseFraction;
     b.clock = clock;
     b.sleeper = sleeper;
@@ -153,6 +164,11 @@ public final class VaultSettings {
     return maxBackoff;
   }
 
+  /** The longest wait a {@code Retry-After} header can impose before a retry. */
+  public Duration maxRetryAfter() {
+    return maxRetryAfter;
+  }
+
   /** The share of a token's lease after which it is renewed. */
   public double renewAtLeaseFraction() {
     return renewAtLeaseFraction;
@@ -189,6 +205,7 @@ public final class VaultSettings {
     private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
     private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
     private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
+    private Duration maxRetryAfter = DEFAULT_MAX_RETRY_AFTER;
     private double renewAtLeaseFraction = DEFAULT_RENEW_AT_LEASE_FRACTION;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.system();
@@ -319,6 +336,24 @@ public final class VaultSettings {
       }
       this.initialBackoff = initial;
       this.maxBackoff = max;
+      return this;
+    }
+
+    /**
+     * The longest wait a {@code Retry-After} header (on 429, 503 or a standby's answer) can impose
+     * before a retry; a longer header is cut to this. Zero ignores the header (the backoff alone
+     * applies). The wait still ends the call when it would pass the {@link #callDeadline(Duration)}.
+     * Default {@link #DEFAULT_MAX_RETRY_AFTER}.
+     *
+     * @return this builder
+     * @throws IllegalArgumentException if negative or above {@link #MAX_RETRY_AFTER_LIMIT}
+     */
+    public Builder maxRetryAfter(Duration max) {
+      Objects.requireNonNull(max, "max");
+      if (max.isNegative() || max.compareTo(MAX_RETRY_AFTER_LIMIT) > 0) {
+        throw new IllegalArgumentException("maxRetryAfter must be between 0 and " + MAX_RETRY_AFTER_LIMIT.toMinutes() + " minutes");
+      }
+      this.maxRetryAfter = max;
       return this;
     }
 

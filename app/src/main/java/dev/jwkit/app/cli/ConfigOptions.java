@@ -46,6 +46,10 @@ final class ConfigOptions {
 
   /** The key ring of the configuration. */
   KeyRingAccess access(KeyRingEventListener listener) {
-    return KeyRingAccess.of(load(Map.of()), Clock.systemUTC(), listener);
+    return access(listener, false);
+  }
+
+  KeyRingAccess access(KeyRingEventListener listener, boolean replaceDeletedRing) {
+    return KeyRingAccess.of(load(Map.of()), Clock.systemUTC(), listener, replaceDeletedRing);
   }
 }

@@ -147,10 +147,12 @@ final class KeysCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ConfigOptions options;
     @Option(names = "--json", description = "Print the ring as JSON.") boolean json;
+    @Option(names = "--force", description = "With Vault storage: start a new ring where the ring's latest version "
+        + "was deleted or destroyed (every key is replaced).") boolean force;
 
     @Override
     public Integer call() {
-      KeyRingAccess access = options.access(KeyRingEventListener.NONE);
+      KeyRingAccess access = options.access(KeyRingEventListener.NONE, force);
       Console console = Console.of(spec);
       boolean existed = access.load().isPresent();
       RotationResult result = access.rotation().start();

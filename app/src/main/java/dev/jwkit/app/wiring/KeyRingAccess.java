@@ -31,14 +31,14 @@ public final class KeyRingAccess {
   private final Clock clock;
   private final String location;
 
-  private KeyRingAccess(JwkitConfig config, Clock clock, KeyRingEventListener listener) {
+  private KeyRingAccess(JwkitConfig config, Clock clock, KeyRingEventListener listener, boolean replaceDeletedRing) {
     this.config = config;
     this.clock = clock;
     Optional<VaultStorage> vault = config.storage() == JwkitConfig.Storage.VAULT ? config.vault() : Optional.empty();
     if (vault.isPresent()) {
       VaultStorage v = vault.get();
       this.repository = VaultKvKeyRingRepository.builder().settings(v.settings()).mount(v.kvMount())
-          .pathPrefix(v.path()).build();
+          .pathPrefix(v.path()).replaceDeletedRing(replaceDeletedRing).build();
       this.custody = v.transit()
           ? VaultTransitKeyCustody.builder().settings(v.settings()).mount(v.transitMount())
               .keyNamePrefix("jwkit-" + config.ringId().value()).build()
@@ -62,8 +62,22 @@ public final class KeyRingAccess {
    * @return the access
    */
   public static KeyRingAccess of(JwkitConfig config, Clock clock, KeyRingEventListener listener) {
+    return of(config, clock, listener, false);
+  }
+
+  /**
+   * The ring of a configuration, where a Vault ring whose latest version was deleted may be replaced by
+   * a new one ({@code keys init --force}).
+   *
+   * @param config the configuration
+   * @param clock the clock
+   * @param listener receives every rotation event
+   * @param replaceDeletedRing whether a deleted Vault ring loads as missing instead of being refused
+   * @return the access
+   */
+  public static KeyRingAccess of(JwkitConfig config, Clock clock, KeyRingEventListener listener, boolean replaceDeletedRing) {
     Objects.requireNonNull(config, "config");
-    return new KeyRingAccess(config, clock, listener);
+    return new KeyRingAccess(config, clock, listener, replaceDeletedRing);
   }
 
   /** The configuration. */

@@ -7,6 +7,8 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -14,7 +16,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * The Vault token of one client: obtained from the configured supplier or by AppRole login, renewed
  * ({@code auth/token/renew-self}) once a share of its lease has passed, obtained again when renewal is
- * impossible or after Vault answered 403.
+ * impossible or after a 403 that says the token may have expired.
+ *
+ * <p>Vault answers {@code permission denied} both for a path the token may not use and for an
+ * expired, revoked or unknown token (HashiCorp adds {@code invalid token} to the latter since 2024;
+ * OpenBao and older releases do not). Logging in again after a 403 of the first kind only spends a
+ * lease (and, repeated on every call, exhausts the lease-count quota), so {@link #replaceAfterDenial}
+ * decides: {@code invalid token} in the answer, or a lease that has run out, means expired; otherwise
+ * {@code auth/token/lookup-self} tells (an answer: the token is valid, the path is not allowed). A token
+ * without the {@code default} policy may not look itself up (nor renew itself): it is then used with
+ * what is known of its lease, and a token of unknown lease is replaced at most once.
  *
  * <p>Thread safety: all state is guarded by this object's monitor; callers block while a login or a
  * renewal is in flight, so that replicas of one process do not log in many times at once.
@@ -32,6 +43,10 @@ final class TokenSession {
   private @Nullable Instant renewAt;
   private @Nullable Instant expiresAt;
   private boolean renewable;
+  /** Whether the token may call lookup-self (it has the default policy, or a lookup answered). */
+  private boolean mayLookupSelf;
+  /** The last token replaced after a 403 without knowing whether it had expired. */
+  private @Nullable String replacedUnsure;
 
   TokenSession(VaultClient client, VaultAuth auth, Clock clock, double renewFraction) {
     this.client = client;
@@ -52,12 +67,48 @@ final class TokenSession {
     return token;
   }
 
-  /** Forgets the token after a 403, if it is still the current one. */
-  synchronized void invalidate(String rejected) {
-    if (rejected.equals(token)) {
+  /**
+   * Decides after a 403 to a request sent with {@code rejected} whether the token may have expired or
+   * been revoked; if so it is forgotten (the next {@link #token()} logs in again or re-reads the
+   * supplier) and the request may be repeated.
+   *
+   * @param detail Vault's error text
+   * @return whether a fresh token may help
+   */
+  synchronized boolean replaceAfterDenial(String rejected, String detail) {
+    if (!rejected.equals(token)) {
+      return true; // replaced meanwhile by another caller
+    }
+    boolean expired = detail.toLowerCase(Locale.ROOT).contains("invalid token")
+        || (expiresAt != null && !clock.instant().isBefore(expiresAt))
+        || lookupSaysInvalid(rejected);
+    if (expired) {
       token = null;
       renewAt = null;
       expiresAt = null;
+    }
+    return expired;
+  }
+
+  private boolean lookupSaysInvalid(String candidate) {
+    if (!mayLookupSelf && expiresAt != null) {
+      return false; // the lookup would be refused anyway, and the lease says the token is still valid
+    }
+    try {
+      client.sendWithToken(VaultRequest.read("auth/token/lookup-self"), candidate);
+      return false; // the token is valid: the path is not allowed
+    } catch (JwkitException e) {
+      if (e.code() != VaultError.PERMISSION_DENIED) {
+        return false; // cannot tell: keep the token and report the 403
+      }
+      if (mayLookupSelf || e.getMessage().toLowerCase(Locale.ROOT).contains("invalid token")) {
+        return true; // a token that could look itself up no longer can: it is gone
+      }
+      if (expiresAt == null && !candidate.equals(replacedUnsure)) {
+        replacedUnsure = candidate; // unknown lease: replace it once, never again for the same token
+        return true;
+      }
+      return false;
     }
   }
 
@@ -124,6 +175,7 @@ final class TokenSession {
     String clientToken = VaultResponse.string(a, "client_token", "auth/" + appRole.mount() + "/login");
     long lease = VaultResponse.optionalInteger(a, "lease_duration").orElse(0L);
     token = clientToken;
+    mayLookupSelf = hasDefaultPolicy(a.get("token_policies")) || hasDefaultPolicy(a.get("policies"));
     schedule(now, lease, Boolean.TRUE.equals(a.get("renewable")));
     LOG.log(Level.INFO, "logged in to Vault with AppRole at auth/{0}; lease {1} s", appRole.mount(), lease);
   }
@@ -136,17 +188,34 @@ final class TokenSession {
     String candidate = supplied.strip();
     VaultResponse r;
     try {
-      r = client.sendWithToken(VaultRequest.read("auth/token/lookup-self"), candidate);
+      r = client.sendWithToken(VaultRequest.probe("auth/token/lookup-self"), candidate);
     } catch (JwkitException e) {
       if (e.code() == VaultError.PERMISSION_DENIED) {
         throw new JwkitException(VaultError.AUTH_FAILED, "the supplied Vault token was refused by auth/token/lookup-self", e);
       }
       throw e;
     }
+    token = candidate;
+    if (r.status() == 403) {
+      if (VaultErrors.detail(r.errors()).toLowerCase(Locale.ROOT).contains("invalid token")) {
+        token = null;
+        throw new JwkitException(VaultError.AUTH_FAILED, "the supplied Vault token was refused by auth/token/lookup-self: invalid token");
+      }
+      // a token without the default policy: usable, but its lease is unknown and it is not renewed
+      mayLookupSelf = false;
+      schedule(now, 0, false);
+      LOG.log(Level.INFO, "auth/token/lookup-self refused (a token without the default policy?): "
+          + "the token is used without knowing its lease");
+      return;
+    }
     Map<String, Object> data = r.data();
     long ttl = VaultResponse.optionalInteger(data, "ttl").orElse(0L);
-    token = candidate;
+    mayLookupSelf = true;
     schedule(now, ttl, Boolean.TRUE.equals(data.get("renewable")));
+  }
+
+  private static boolean hasDefaultPolicy(@Nullable Object policies) {
+    return policies instanceof List && ((List<?>) policies).contains("default");
   }
 
   private void schedule(Instant now, long leaseSeconds, boolean isRenewable) {

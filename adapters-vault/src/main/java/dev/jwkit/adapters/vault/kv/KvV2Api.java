@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /** The KV v2 endpoints the repository uses, on one mount (VAULT-API.md B1). */
 final class KvV2Api {
@@ -34,7 +35,7 @@ final class KvV2Api {
    * Checks once that the mount is KV version 2, with the mount preflight the Vault CLI uses ({@code
    * sys/internal/ui/mounts/:mount}). Without this, writing {@code mount/data/x} on a KV v1 mount would
    * silently create a secret literally named {@code data/x}. When the preflight is not allowed (403) the
-   * shape of the KV answers is checked instead.
+   * shape of the KV answers is checked instead; either answer is kept, the preflight is asked once.
    *
    * @throws JwkitException {@link VaultError#KV_VERSION_MISMATCH} for a KV v1 or non-KV mount
    */
@@ -44,14 +45,16 @@ final class KvV2Api {
     }
     VaultResponse r;
     try {
-      r = client.send(VaultRequest.read("sys/internal/ui/mounts/" + mount));
+      r = client.send(VaultRequest.probe("sys/internal/ui/mounts/" + mount));
     } catch (JwkitException e) {
-      if (e.code() == VaultError.PERMISSION_DENIED || e.code() == VaultError.INVALID_REQUEST) {
-        return; // preflight not allowed for this token: fall back to checking answers' shapes
+      if (e.code() != VaultError.INVALID_REQUEST) {
+        throw e;
       }
-      throw e;
+      r = null; // an older Vault without the preflight
     }
-    if (r.isSuccess()) {
+    // The answer is kept either way: a refused preflight (403, which never makes the client log in again)
+    // is asked once, and the shapes of the KV answers are checked instead.
+    if (r != null && r.isSuccess()) {
       Map<String, Object> data = r.data();
       Object type = data.get("type");
       Object version = VaultResponse.objectOrEmpty(data.get("options")).get("version");
@@ -65,24 +68,77 @@ final class KvV2Api {
     mountChecked.set(true);
   }
 
+  /**
+   * What a read of a secret's current version found: its data, or that the version was deleted (at
+   * {@code deletionTime}) or destroyed, or nothing (version 0: the secret never existed, or its
+   * metadata was deleted).
+   */
+  record Current(@Nullable Map<String, Object> data, long version, String deletionTime, boolean destroyed) {
+    static final Current MISSING = new Current(null, 0, "", false);
+
+    boolean exists() {
+      return data != null;
+    }
+
+    /** Whether the secret exists but its current version was deleted or destroyed. */
+    boolean deleted() {
+      return data == null && version > 0;
+    }
+  }
+
   /** Reads the current version; empty if the secret is missing, or its current version deleted or destroyed. */
   Optional<Versioned> read(String path) {
+    Current current = readCurrent(path);
+    return current.exists() ? Optional.of(new Versioned(current.data(), current.version())) : Optional.empty();
+  }
+
+  /**
+   * Reads the current version, telling a missing secret (404 {@code {"errors":[]}}) from a deleted or
+   * destroyed current version (404 with the version's metadata and {@code data: null}, {@code
+   * path_data.go} in the KV plugin).
+   */
+  Current readCurrent(String path) {
     checkMount();
     String full = mount + "/data/" + path;
     VaultResponse r = client.send(VaultRequest.read(full));
-    if (r.isNotFound()) {
-      return Optional.empty();
-    }
     Map<String, Object> outer = r.data();
+    if (r.isNotFound() && !outer.containsKey("metadata")) {
+      return Current.MISSING;
+    }
     if (!outer.containsKey("metadata")) {
       throw new JwkitException(VaultError.KV_VERSION_MISMATCH, "mount " + mount + " answered without KV v2 metadata: is it KV version 1?");
     }
+    Map<String, Object> metadata = VaultResponse.objectOrEmpty(outer.get("metadata"));
+    long version = VaultResponse.integer(metadata, "version", full);
     Object data = outer.get("data");
-    if (data == null || data == Json.NULL) {
-      return Optional.empty();
+    if (r.isNotFound() || data == null || data == Json.NULL) {
+      Object deletion = metadata.get("deletion_time");
+      return new Current(null, version, deletion instanceof String ? (String) deletion : "",
+          Boolean.TRUE.equals(metadata.get("destroyed")));
     }
-    long version = VaultResponse.integer(VaultResponse.objectOrEmpty(outer.get("metadata")), "version", full);
-    return Optional.of(new Versioned(VaultResponse.objectOrEmpty(data), version));
+    return new Current(VaultResponse.objectOrEmpty(data), version, "", false);
+  }
+
+  /**
+   * The mount's {@code delete_version_after} ({@code GET <mount>/config}) as Go writes a duration, e.g.
+   * {@code "0s"}, {@code "768h0m0s"}, {@code "-1s"} (disabled); empty when the token may not read it.
+   */
+  Optional<String> mountDeleteVersionAfter() {
+    VaultResponse r = client.send(VaultRequest.probe(mount + "/config"));
+    return r.isSuccess() ? Optional.of(String.valueOf(r.data().getOrDefault("delete_version_after", "0s"))) : Optional.empty();
+  }
+
+  /**
+   * The secret's own {@code delete_version_after} ({@code GET <mount>/metadata/<path>}): {@code "0s"}
+   * when the secret does not exist yet; empty when the token may not read it.
+   */
+  Optional<String> pathDeleteVersionAfter(String path) {
+    checkMount();
+    VaultResponse r = client.send(VaultRequest.probe(mount + "/metadata/" + path));
+    if (r.isNotFound()) {
+      return Optional.of("0s");
+    }
+    return r.isSuccess() ? Optional.of(String.valueOf(r.data().getOrDefault("delete_version_after", "0s"))) : Optional.empty();
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.jwkit.adapters.vault.VaultError;
 import dev.jwkit.adapters.vault.VaultPaths;
 import dev.jwkit.adapters.vault.VaultSettings;
 import dev.jwkit.adapters.vault.internal.VaultClient;
+import dev.jwkit.jose.Json;
 import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jwks.model.KeyRing;
 import dev.jwkit.jwks.model.KeyRingConflictException;
@@ -15,6 +16,8 @@ import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A {@link KeyRingRepository} in HashiCorp Vault's KV version 2 engine: each ring is one secret at
@@ -34,6 +37,12 @@ import java.util.Optional;
  * KeyRingConflictException} and the stored ring is unchanged. This is what lets several replicas share
  * one ring. The mount is checked once to be KV version 2 ({@link VaultError#KV_VERSION_MISMATCH}
  * otherwise), so a ring is never written to a KV v1 mount where check-and-set does not exist.
+ *
+ * <p>A ring is never started again over a deleted one without an operator's word: a ring whose latest
+ * version was deleted or destroyed is {@link VaultError#RING_DELETED} for {@link #load} and {@link #save}
+ * unless {@link Builder#replaceDeletedRing(boolean)}, and a mount or path whose {@code
+ * delete_version_after} would delete ring versions by themselves is refused before the first read
+ * ({@link VaultError#DELETE_VERSION_AFTER}).
  *
  * <h3>Security</h3>
  * Rings under local custody contain private keys: restrict the path with a Vault policy (read, create,
@@ -59,10 +68,14 @@ public final class VaultKvKeyRingRepository implements KeyRingRepository {
 
   private final KvV2Api kv;
   private final String pathPrefix;
+  private final boolean replaceDeletedRing;
+  /** The ring paths whose delete_version_after was checked and found harmless (or unknowable). */
+  private final Set<String> expiryChecked = ConcurrentHashMap.newKeySet();
 
   private VaultKvKeyRingRepository(Builder b) {
     this.kv = new KvV2Api(VaultClient.create(b.settings), b.mount);
     this.pathPrefix = b.pathPrefix;
+    this.replaceDeletedRing = b.replaceDeletedRing;
   }
 
   /** Returns a new builder; {@link Builder#settings(VaultSettings)} is required. */
@@ -70,29 +83,54 @@ public final class VaultKvKeyRingRepository implements KeyRingRepository {
     return new Builder();
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws JwkitException {@link VaultError#RING_DELETED} if the ring's latest version was deleted or
+   *     destroyed (unless {@link Builder#replaceDeletedRing(boolean)}), {@link
+   *     VaultError#DELETE_VERSION_AFTER} if KV would delete the ring's versions by itself
+   */
   @Override
   public Optional<KeyRing> load(KeyRingId id) {
     Objects.requireNonNull(id, "id");
-    Optional<KvV2Api.Versioned> stored = kv.read(path(id));
-    if (stored.isEmpty()) {
+    String path = path(id);
+    checkExpiry(path);
+    KvV2Api.Current stored = kv.readCurrent(path);
+    if (stored.deleted()) {
+      if (replaceDeletedRing) {
+        return Optional.empty();
+      }
+      throw ringDeleted(id, stored);
+    }
+    if (!stored.exists()) {
       return Optional.empty();
     }
-    KeyRing ring = KeyRingDocument.fromMap(stored.get().data());
+    KeyRing ring = KeyRingDocument.fromMap(stored.data());
     if (!ring.id().equals(id)) {
       throw new JwkitException(KeyRingError.DOCUMENT_INVALID,
           where(id) + " holds ring '" + ring.id().value() + "', not '" + id.value() + "'");
     }
-    return Optional.of(ring.withVersion(stored.get().version()));
+    return Optional.of(ring.withVersion(stored.version()));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A write that Vault committed although its answer was lost (a timeout, then a retry that meets
+   * its own version) is recognised by reading the secret back: the same document at the next version is
+   * this save, not a conflict.
+   *
+   * @throws JwkitException {@link VaultError#RING_DELETED}, {@link VaultError#DELETE_VERSION_AFTER} as
+   *     {@link #load}
+   */
   @Override
   public KeyRing save(KeyRing ring) {
     Objects.requireNonNull(ring, "ring");
     long expected = ring.version();
     String path = path(ring.id());
-    Map<String, Object> document = KeyRingDocument.toMap(ring.withVersion(expected + 1));
+    checkExpiry(path);
     try {
-      long version = kv.write(path, document, expected);
+      long version = write(path, ring, expected);
       LOG.log(Level.DEBUG, "saved ring {0} at {1} version {2}", ring.id().value(), where(ring.id()), version);
       return ring.withVersion(version);
     } catch (JwkitException e) {
@@ -106,21 +144,45 @@ public final class VaultKvKeyRingRepository implements KeyRingRepository {
     }
   }
 
+  /** Writes the ring at {@code cas + 1}; a conflict met by a repeated write is checked against what is stored. */
+  private long write(String path, KeyRing ring, long cas) {
+    Map<String, Object> document = KeyRingDocument.toMap(ring.withVersion(cas + 1));
+    try {
+      return kv.write(path, document, cas);
+    } catch (JwkitException e) {
+      if (e.code() != VaultError.CAS_CONFLICT || e.getSuppressed().length == 0) {
+        throw e;
+      }
+      KvV2Api.Current stored = kv.readCurrent(path);
+      if (stored.exists() && stored.version() == cas + 1 && stored.data().equals(Json.parseObject(Json.write(document)))) {
+        LOG.log(Level.DEBUG, "ring {0}: a repeated write had already been stored at version {1}", ring.id().value(), cas + 1);
+        return cas + 1;
+      }
+      throw e;
+    }
+  }
+
   /**
-   * A new ring where an operator deleted the old one with {@code vault kv delete} (a soft delete keeps
-   * the KV version): it is a missing ring for {@link #load}, so a save at version 0 must succeed, at the
-   * version after the deleted one, still with check-and-set.
+   * A new ring where the old one's latest version was deleted (a soft delete keeps the KV version), only
+   * with {@link Builder#replaceDeletedRing(boolean)}: the save goes to the version after the deleted one,
+   * still with check-and-set.
    */
   private KeyRing saveOverDeleted(KeyRing ring, String path, JwkitException conflict) {
-    if (kv.read(path).isPresent()) {
+    KvV2Api.Current stored = kv.readCurrent(path);
+    if (stored.exists()) {
       throw new KeyRingConflictException(ring.id(), 0, conflict);
+    }
+    if (stored.deleted() && !replaceDeletedRing) {
+      throw ringDeleted(ring.id(), stored);
     }
     long deleted = kv.currentVersion(path);
     if (deleted == 0) {
       throw new KeyRingConflictException(ring.id(), 0, conflict);
     }
     try {
-      long version = kv.write(path, KeyRingDocument.toMap(ring.withVersion(deleted + 1)), deleted);
+      long version = write(path, ring, deleted);
+      LOG.log(Level.INFO, "ring {0}: started a new ring at {1} over deleted version {2}, as asked",
+          ring.id().value(), where(ring.id()), deleted);
       return ring.withVersion(version);
     } catch (JwkitException e) {
       if (e.code() == VaultError.CAS_CONFLICT) {
@@ -128,6 +190,45 @@ public final class VaultKvKeyRingRepository implements KeyRingRepository {
       }
       throw e;
     }
+  }
+
+  private JwkitException ringDeleted(KeyRingId id, KvV2Api.Current stored) {
+    String what = stored.destroyed() ? "was destroyed"
+        : "was deleted" + (stored.deletionTime().isEmpty() ? "" : " at " + stored.deletionTime())
+            + " (by an operator, or by the mount's delete_version_after)";
+    return new JwkitException(VaultError.RING_DELETED, "ring '" + id.value() + "' at " + where(id) + ": its latest version "
+        + stored.version() + " " + what + ". jwkit does not start a new ring over it, which would replace every key. "
+        + (stored.destroyed() ? "" : "Restore it (vault kv undelete -versions=" + stored.version() + " -mount=" + kv.mount()
+            + " " + path(id) + "), or ")
+        + "start a new ring on purpose (jwkit keys init --force; replaceDeletedRing(true) in the API)");
+  }
+
+  /**
+   * Refuses, once per ring path, a mount or path whose {@code delete_version_after} would delete ring
+   * versions by themselves: the ring would vanish and be started again with new keys. A setting the
+   * token may not read is reported once in the log and otherwise left unchecked ({@link #load} still
+   * refuses a deleted ring).
+   */
+  private void checkExpiry(String path) {
+    if (expiryChecked.contains(path)) {
+      return;
+    }
+    String configPath = kv.mount() + "/config";
+    String metadataPath = kv.mount() + "/metadata/" + path;
+    Optional<String> mount = kv.mountDeleteVersionAfter();
+    Optional<String> key = kv.pathDeleteVersionAfter(path);
+    if (mount.isEmpty() || key.isEmpty()) {
+      LOG.log(Level.WARNING, "cannot read delete_version_after of {0}: the token may not read it; "
+          + "a ring version deleted by KV will be refused, not replaced", mount.isEmpty() ? configPath : metadataPath);
+    } else if (DeleteVersionAfter.expires(DeleteVersionAfter.seconds(mount.get(), configPath),
+        DeleteVersionAfter.seconds(key.get(), metadataPath))) {
+      throw new JwkitException(VaultError.DELETE_VERSION_AFTER, configPath + " has delete_version_after=" + mount.get()
+          + " and " + metadataPath + " has delete_version_after=" + key.get() + ": KV would delete every version of the "
+          + "ring that long after it is written, and the ring's keys with it. Disable it on the mount "
+          + "(delete_version_after=-1s on " + configPath + ") and clear it on the path (delete_version_after=0 on "
+          + metadataPath + "), or use a KV mount without it");
+    }
+    expiryChecked.add(path);
   }
 
   private String path(KeyRingId id) {
@@ -148,8 +249,22 @@ public final class VaultKvKeyRingRepository implements KeyRingRepository {
     private VaultSettings settings;
     private String mount = DEFAULT_MOUNT;
     private String pathPrefix = DEFAULT_PATH_PREFIX;
+    private boolean replaceDeletedRing;
 
     private Builder() {}
+
+    /**
+     * Whether a ring whose latest KV version was deleted or destroyed (by an operator, or by the mount's
+     * {@code delete_version_after}) loads as missing, so that a new ring with new keys is started over
+     * it. This is an operator's explicit decision ({@code jwkit keys init --force}); by default such a
+     * ring is refused with {@link VaultError#RING_DELETED}. Default {@code false}.
+     *
+     * @return this builder
+     */
+    public Builder replaceDeletedRing(boolean replace) {
+      this.replaceDeletedRing = replace;
+      return this;
+    }
 
     /**
      * How to reach Vault. Required.

@@ -2,11 +2,14 @@ package dev.jwkit.adapters.vault.transit;
 
 import dev.jwkit.adapters.vault.VaultError;
 import dev.jwkit.adapters.vault.internal.VaultClient;
+import dev.jwkit.adapters.vault.internal.VaultErrors;
 import dev.jwkit.adapters.vault.internal.VaultRequest;
 import dev.jwkit.adapters.vault.internal.VaultResponse;
 import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jose.jwa.JwsAlgorithm;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,7 +38,7 @@ final class TransitApi {
     body.put("exportable", false);
     body.put("allow_plaintext_backup", false);
     body.put("auto_rotate_period", "0");
-    VaultResponse r = client.send(VaultRequest.write(keyPath(name), body, true));
+    VaultResponse r = send(VaultRequest.write(keyPath(name), body, true));
     TransitKeyInfo info = r.data().isEmpty() ? read(name).orElseThrow(() -> missing(name)) : TransitKeyInfo.from(r.data(), keyPath(name));
     checkUsable(info, type);
     boolean existed = r.warnings().stream().anyMatch(w -> w.contains("already existed"));
@@ -55,13 +58,13 @@ final class TransitApi {
   }
 
   Optional<TransitKeyInfo> read(String name) {
-    VaultResponse r = client.send(VaultRequest.read(keyPath(name)));
+    VaultResponse r = send(VaultRequest.read(keyPath(name)));
     return r.isNotFound() ? Optional.empty() : Optional.of(TransitKeyInfo.from(r.data(), keyPath(name)));
   }
 
   /** Adds a version. Not idempotent: retried only when Vault surely did not process it. */
   TransitKeyInfo rotate(String name) {
-    VaultResponse r = client.send(VaultRequest.write(keyPath(name) + "/rotate", Map.of(), false));
+    VaultResponse r = send(VaultRequest.write(keyPath(name) + "/rotate", Map.of(), false));
     return r.data().isEmpty() ? read(name).orElseThrow(() -> missing(name)) : TransitKeyInfo.from(r.data(), keyPath(name));
   }
 
@@ -76,7 +79,7 @@ final class TransitApi {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("min_encryption_version", Math.max(enc, dec > 0 && enc > 0 ? dec : enc));
     body.put("min_decryption_version", dec);
-    VaultResponse r = client.send(VaultRequest.write(keyPath(name) + "/config", body, true));
+    VaultResponse r = send(VaultRequest.write(keyPath(name) + "/config", body, true));
     return r.data().isEmpty() ? read(name).orElseThrow(() -> missing(name)) : TransitKeyInfo.from(r.data(), keyPath(name));
   }
 
@@ -86,7 +89,7 @@ final class TransitApi {
       throw new IllegalArgumentException("key version must be explicit (>= 1)");
     }
     String path = mount + "/sign/" + name;
-    VaultResponse r = client.send(VaultRequest.write(path, TransitAlgorithms.signBody(alg, version, signingInput), true));
+    VaultResponse r = send(VaultRequest.write(path, TransitAlgorithms.signBody(alg, version, signingInput), true));
     String signature = VaultResponse.string(r.data(), "signature", path);
     String prefix = "vault:v" + version + ":";
     if (!signature.startsWith(prefix)) {
@@ -103,6 +106,25 @@ final class TransitApi {
           path + ": " + alg.jwaName() + " signature has " + sig.length + " bytes, expected " + expected);
     }
     return sig;
+  }
+
+  /**
+   * Sends a Transit call and reads its {@code warnings}: a parameter Vault did not recognise was not
+   * applied (Vault 1.11 and older ignore {@code salt_length} and sign PS* with the largest salt), so the
+   * answer cannot be trusted.
+   *
+   * @throws JwkitException {@link VaultError#IGNORED_PARAMETERS} naming the warning
+   */
+  private VaultResponse send(VaultRequest request) {
+    VaultResponse r = client.send(request);
+    for (String warning : r.warnings()) {
+      if (warning.toLowerCase(Locale.ROOT).contains("unrecognized parameter")) {
+        throw new JwkitException(VaultError.IGNORED_PARAMETERS, request.method() + " " + request.path() + ": Vault answered '"
+            + VaultErrors.redact(warning, List.of()) + "'; this Vault release is too old for what jwkit asks "
+            + "(salt_length of PS256/384/512 needs Vault 1.12 or later)");
+      }
+    }
+    return r;
   }
 
   private String keyPath(String name) {

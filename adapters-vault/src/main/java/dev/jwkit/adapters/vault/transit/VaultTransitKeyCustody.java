@@ -11,7 +11,11 @@ import dev.jwkit.jwks.model.KeyMaterial;
 import dev.jwkit.jwks.model.KeyRingError;
 import dev.jwkit.jwks.port.KeyCustody;
 import java.lang.System.Logger.Level;
+import dev.jwkit.jose.jws.CompactJws;
+import dev.jwkit.jose.jws.JwsVerifier;
+import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -88,11 +92,14 @@ public final class VaultTransitKeyCustody implements KeyCustody {
   }
 
   /**
-   * Creates the algorithm's Transit key, or adds a version to it, and returns the new version's public
-   * key as material of this custody.
+   * Creates the algorithm's Transit key, or adds a version to it, signs a probe with the new version and
+   * verifies it locally with the version's public key, and returns that key as material of this custody.
+   * A version whose probe does not verify is refused (it stays in Transit, unused and unpublished).
    *
    * @throws JwkitException {@link KeyRingError#CUSTODY_FAILED} (with the Vault failure as cause and its
-   *     code in the message) if Vault refuses or cannot be reached; {@code jose.unsupported_algorithm}
+   *     code in the message) if Vault refuses or cannot be reached, ignores a parameter ({@code
+   *     vault.ignored_parameters}) or signs a probe that does not verify ({@code
+   *     vault.signature_probe_failed}); {@code jose.unsupported_algorithm}
    *     for an algorithm Transit cannot sign
    */
   @Override
@@ -116,11 +123,32 @@ public final class VaultTransitKeyCustody implements KeyCustody {
         throw new JwkitException(VaultError.UNEXPECTED_RESPONSE, where(name) + ": no public key for version " + version);
       }
       PublicKey publicKey = TransitAlgorithms.publicKey(type, pem, where(name));
-      KeyMaterial material = KeyMaterial.external(PublicJwk.of(publicKey), algorithm, NAME, name + ":" + version);
+      PublicJwk jwk = PublicJwk.of(publicKey);
+      probe(name, version, algorithm, jwk);
+      KeyMaterial material = KeyMaterial.external(jwk, algorithm, NAME, name + ":" + version);
       LOG.log(Level.INFO, "generated {0} key {1} as {2} version {3}", algorithm.jwaName(), material.kid(), where(name), version);
       return material;
     } catch (JwkitException e) {
       throw custodyFailed("generate " + algorithm.jwaName() + " in " + where(name), e);
+    }
+  }
+
+  /**
+   * Signs a probe with the new version through Transit and verifies it here with the published public
+   * key (jose-core's {@link JwsVerifier}), so that a Vault that signs otherwise than JOSE expects (an old
+   * release ignoring {@code salt_length}, a proxy dropping its warning) is found before the key is used.
+   */
+  private void probe(String name, long version, JwsAlgorithm algorithm, PublicJwk jwk) {
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    String signingInput = b64.encodeToString(("{\"alg\":\"" + algorithm.jwaName() + "\"}").getBytes(StandardCharsets.UTF_8))
+        + "." + b64.encodeToString("jwkit transit probe".getBytes(StandardCharsets.UTF_8));
+    byte[] signature = transit.sign(name, version, algorithm, signingInput.getBytes(StandardCharsets.US_ASCII));
+    try {
+      JwsVerifier.of(jwk, algorithm).verify(CompactJws.parse(signingInput + "." + b64.encodeToString(signature)));
+    } catch (JwkitException e) {
+      throw new JwkitException(VaultError.SIGNATURE_PROBE_FAILED, where(name) + " version " + version + ": a probe "
+          + algorithm.jwaName() + " signature made by Transit does not verify with the version's public key ("
+          + e.code().id() + "); the key is refused", e);
     }
   }
 

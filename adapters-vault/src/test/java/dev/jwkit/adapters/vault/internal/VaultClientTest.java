@@ -84,21 +84,68 @@ class VaultClientTest {
   }
 
   @Test
-  void send_rateLimited_waitsAtLeastRetryAfter() {
-    VaultClient client = rootClient();
-    client.send(VaultRequest.read("secret/data/warmup"));
-    vault.rateLimitNext(1, "secret/data/x", 2);
-    client.send(write("secret/data/x"));
-    assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(2));
-  }
-
-  @Test
   void send_standby_retried() {
     VaultClient client = rootClient();
     client.send(VaultRequest.read("secret/data/warmup"));
     vault.failNext(1, "secret/data/x", 503, "Vault is in standby mode");
     client.send(write("secret/data/x"));
     assertThat(sleeper.sleeps()).hasSize(1);
+  }
+
+  @Test
+  void send_rateLimited_waitsRetryAfterEvenAboveTheBackoffCap_upToMaxRetryAfter() {
+    VaultClient client = rootClient();
+    client.send(VaultRequest.read("secret/data/warmup"));
+    vault.rateLimitNext(1, "secret/data/x", 9);
+    client.send(write("secret/data/x"));
+    assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(9));
+
+    VaultClient capped = VaultClient.create(settings(VaultAuth.token(vault::rootToken)).maxRetryAfter(Duration.ofSeconds(3)).build());
+    vault.rateLimitNext(1, "secret/data/x", 9);
+    capped.send(write("secret/data/x"));
+    assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(9), Duration.ofSeconds(3));
+  }
+
+  @Test
+  void settings_maxRetryAfterOutOfBounds_refused() {
+    VaultSettings.Builder b = settings(VaultAuth.token(vault::rootToken));
+    assertThatThrownBy(() -> b.maxRetryAfter(Duration.ofMinutes(6))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.maxRetryAfter(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+    assertThat(b.build().maxRetryAfter()).isEqualTo(VaultSettings.DEFAULT_MAX_RETRY_AFTER);
+  }
+
+  @Test
+  void send_standbyWithoutActiveNode500_retriedEvenWhenNotIdempotent() {
+    VaultClient client = rootClient();
+    client.send(VaultRequest.write("transit/keys/k", Map.of("type", "ecdsa-p256"), true));
+    vault.standbyFor(2, FakeVault.Standby.NO_ACTIVE_NODE_500);
+    VaultResponse r = client.send(VaultRequest.write("transit/keys/k/rotate", Map.of(), false));
+    assertThat(r.data().get("latest_version")).isEqualTo(2L);
+    assertThat(vault.requests("transit/keys/k/rotate")).hasSize(3);
+    assertThat(sleeper.sleeps()).hasSize(2);
+  }
+
+  @Test
+  void send_standbyRedirect307_notFollowedButRetriedOnTheConfiguredAddress() {
+    VaultClient client = rootClient();
+    client.send(VaultRequest.read("secret/data/warmup"));
+    vault.standbyFor(1, FakeVault.Standby.REDIRECT_307);
+    client.send(VaultRequest.write("transit/keys/k", Map.of("type", "ecdsa-p256"), true));
+    vault.standbyFor(1, FakeVault.Standby.REDIRECT_307);
+    VaultResponse r = client.send(VaultRequest.write("transit/keys/k/rotate", Map.of(), false));
+    assertThat(r.data().get("latest_version")).isEqualTo(2L);
+    assertThat(vault.requests("transit/keys/k/rotate")).hasSize(2);
+  }
+
+  @Test
+  void send_standbyLongerThanTheRetryBudget_throwsStandby() {
+    VaultClient client = rootClient();
+    client.send(VaultRequest.read("secret/data/warmup"));
+    vault.standby(FakeVault.Standby.NO_ACTIVE_NODE_500);
+    assertThatThrownBy(() -> client.send(VaultRequest.write("transit/keys/k/rotate", Map.of(), false)))
+        .isInstanceOfSatisfying(JwkitException.class, e -> assertThat(e.code()).isEqualTo(VaultError.STANDBY))
+        .hasMessageContaining("active cluster node not found");
+    assertThat(vault.requests("transit/keys/k/rotate")).hasSize(VaultSettings.DEFAULT_MAX_ATTEMPTS);
   }
 
   @Test
@@ -169,15 +216,67 @@ class VaultClientTest {
     assertThat(vault.auth().logins()).isEqualTo(2);
   }
 
+  /** A path the token may not use is not an expired token: logging in again would only spend a lease. */
   @Test
-  void appRole_deniedPath_throwsPermissionDeniedAfterOneRelogin() {
+  void appRole_deniedPath_permissionDeniedWithoutNewLogin() {
     vault.auth().addAppRole("role-1", "secret-1", Duration.ofHours(1), true);
     vault.deny("secret/data/forbidden");
     VaultClient client = VaultClient.create(settings(VaultAuth.appRole("role-1", () -> "secret-1")).build());
-    assertThatThrownBy(() -> client.send(VaultRequest.read("secret/data/forbidden")))
-        .isInstanceOfSatisfying(JwkitException.class, e -> assertThat(e.code()).isEqualTo(VaultError.PERMISSION_DENIED))
-        .hasMessageContaining("secret/data/forbidden").hasMessageContaining("permission denied");
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> client.send(VaultRequest.read("secret/data/forbidden")))
+          .isInstanceOfSatisfying(JwkitException.class, e -> assertThat(e.code()).isEqualTo(VaultError.PERMISSION_DENIED))
+          .hasMessageContaining("secret/data/forbidden").hasMessageContaining("permission denied");
+    }
+    assertThat(vault.auth().logins()).isEqualTo(1);
+  }
+
+  @Test
+  void appRole_expiredTokenRefusedWithoutInvalidTokenText_logsInAgain() {
+    vault.auth().invalidTokenSaysSo(false); // OpenBao and older Vault: only "permission denied"
+    vault.auth().addAppRole("role-1", "secret-1", Duration.ofHours(1), true);
+    VaultClient client = VaultClient.create(settings(VaultAuth.appRole("role-1", () -> "secret-1")).build());
+    client.send(write("secret/data/x"));
+    vault.auth().expireAll();
+    client.send(write("secret/data/x"));
     assertThat(vault.auth().logins()).isEqualTo(2);
+  }
+
+  @Test
+  void appRole_withoutDefaultPolicy_deniedPathDoesNotLogInAgain() {
+    vault.auth().invalidTokenSaysSo(false);
+    vault.auth().addAppRole("role-1", "secret-1", Duration.ofHours(1), true, java.util.List.of("jwkit"));
+    vault.deny("secret/data/forbidden");
+    VaultClient client = VaultClient.create(settings(VaultAuth.appRole("role-1", () -> "secret-1")).build());
+    client.send(write("secret/data/x"));
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> client.send(VaultRequest.read("secret/data/forbidden")))
+          .isInstanceOfSatisfying(JwkitException.class, e -> assertThat(e.code()).isEqualTo(VaultError.PERMISSION_DENIED));
+    }
+    assertThat(vault.auth().logins()).isEqualTo(1);
+  }
+
+  @Test
+  void token_withoutDefaultPolicy_usableThoughLookupSelfIsRefused() {
+    String token = vault.auth().createToken(Duration.ofHours(1), true, java.util.List.of("jwkit"));
+    VaultClient client = VaultClient.create(settings(VaultAuth.token(() -> token)).build());
+    client.send(write("secret/data/x"));
+    assertThat(client.send(VaultRequest.read("secret/data/x")).isSuccess()).isTrue();
+  }
+
+  @Test
+  void token_deniedPath_supplierNotReadAgain() {
+    String token = vault.auth().createToken(Duration.ofHours(1), true);
+    AtomicInteger reads = new AtomicInteger();
+    vault.deny("secret/data/forbidden");
+    VaultClient client = VaultClient.create(settings(VaultAuth.token(() -> {
+      reads.incrementAndGet();
+      return token;
+    })).build());
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> client.send(VaultRequest.read("secret/data/forbidden")))
+          .isInstanceOfSatisfying(JwkitException.class, e -> assertThat(e.code()).isEqualTo(VaultError.PERMISSION_DENIED));
+    }
+    assertThat(reads).hasValue(1);
   }
 
   @Test

@@ -53,7 +53,7 @@ class KvV2ApiTest extends KvV2ApiContract {
   void write_kvVersion1WithoutPreflightPermission_detectedByShape() {
     vault.mountKv("legacy2", 1);
     vault.deny("sys/internal/ui/mounts/");
-    String token = vault.auth().createToken(Duration.ZERO, false);
+    String token = vault.auth().createToken(Duration.ZERO, false, java.util.List.of("default", "all-paths"));
     VaultClient limited = VaultClient.create(client.settings().toBuilder().auth(VaultAuth.token(() -> token)).build());
     KvV2Api kv = new KvV2Api(limited, "legacy2");
     assertThatThrownBy(() -> kv.write("jwkit/ring", Map.of("a", 1L), 0))

@@ -99,14 +99,24 @@ class VaultKvKeyRingRepositoryTest extends KeyRingRepositoryContract {
         .isInstanceOfSatisfying(JwkitException.class, e -> assertThat(e.code()).isEqualTo(VaultError.KV_VERSION_MISMATCH));
   }
 
+  /**
+   * Issue 14: a soft-deleted ring used to load as missing, and the next start replaced every key. It is
+   * now refused until the operator says to replace it.
+   */
   @Test
-  void save_newRingAfterOperatorSoftDelete_succeeds() {
+  void save_newRingAfterOperatorSoftDelete_refusedUnlessReplaceDeletedRing() {
     VaultKvKeyRingRepository repo = repository(prefix);
     repo.save(startedRing(RING));
     dev.jwkit.adapters.vault.internal.VaultClient.create(TARGET.rootSettings().build())
         .send(dev.jwkit.adapters.vault.internal.VaultRequest.delete("secret/data/" + prefix + "/contract"));
-    assertThat(repo.load(RING)).isEmpty();
-    KeyRing saved = repo.save(startedRing(RING));
+    assertThatThrownBy(() -> repo.load(RING))
+        .isInstanceOfSatisfying(JwkitException.class, e -> assertThat(e.code()).isEqualTo(VaultError.RING_DELETED));
+    assertThatThrownBy(() -> repo.save(startedRing(RING)))
+        .isInstanceOfSatisfying(JwkitException.class, e -> assertThat(e.code()).isEqualTo(VaultError.RING_DELETED));
+    VaultKvKeyRingRepository forced = VaultKvKeyRingRepository.builder().settings(TARGET.rootSettings().build())
+        .pathPrefix(prefix).replaceDeletedRing(true).build();
+    assertThat(forced.load(RING)).isEmpty();
+    KeyRing saved = forced.save(startedRing(RING));
     assertThat(saved.version()).isEqualTo(2);
     assertThat(repo.load(RING).orElseThrow().version()).isEqualTo(2);
   }

@@ -46,29 +46,99 @@ public final class FakeAuth {
     }
   }
 
-  private record Role(String name, Set<String> secretIds, Duration ttl, boolean renewable, Optional<Duration> maxTtl) {}
+  private record Role(String name, Set<String> secretIds, Duration ttl, boolean renewable, Optional<Duration> maxTtl,
+      List<String> policies) {}
+
+  /** The policies of the tokens the double gives unless told otherwise. */
+  static final List<String> DEFAULT_POLICIES = List.of("default", "jwkit");
+
+  /**
+   * The ACL of each policy as path prefixes granting every capability: {@code default} as Vault's
+   * built-in default policy grants the token's own lookup and renewal ({@code vault/policy_store.go},
+   * {@code defaultPolicy}); {@code jwkit} grants the dev mounts, {@code all-paths} every path (a
+   * {@code path "*"} policy). A path is allowed when a prefix of one of
+   * the token's policies matches ({@code vault/acl.go}, {@code AllowOperation}, reduced to prefixes).
+   */
+  private static final Map<String, List<String>> POLICIES = Map.of(
+      "default", List.of("auth/token/lookup-self", "auth/token/renew-self"),
+      "jwkit", List.of("secret/", "transit/"),
+      "all-paths", List.of(""));
 
   private final Clock clock;
   private final Map<String, TokenEntry> tokens = new ConcurrentHashMap<>();
   private final Map<String, Role> roles = new ConcurrentHashMap<>();
   private final AtomicInteger logins = new AtomicInteger();
   private final AtomicInteger renewals = new AtomicInteger();
+  private volatile boolean quoteSecretId;
+  private volatile boolean invalidTokenSaysSo = true;
 
   FakeAuth(Clock clock) {
     this.clock = clock;
     tokens.put(ROOT_TOKEN, new TokenEntry(ROOT_TOKEN, List.of("root"), false, Duration.ZERO, clock.instant(), Optional.empty()));
   }
 
-  /** Creates a service token with the given TTL (zero: never expires). */
+  /** Creates a service token with the given TTL (zero: never expires) and the default policies. */
   public String createToken(Duration ttl, boolean renewable) {
+    return createToken(ttl, renewable, DEFAULT_POLICIES);
+  }
+
+  /**
+   * Creates a service token with the given policies, e.g. without {@code default} (then it may not look
+   * itself up, renew itself, nor read the mount preflight of a mount it cannot use).
+   */
+  public String createToken(Duration ttl, boolean renewable, List<String> policies) {
     String id = "hvs." + UUID.randomUUID().toString().replace("-", "");
-    tokens.put(id, new TokenEntry(id, List.of("default", "jwkit"), renewable, ttl, clock.instant(), Optional.empty()));
+    tokens.put(id, new TokenEntry(id, List.copyOf(policies), renewable, ttl, clock.instant(), Optional.empty()));
     return id;
   }
 
-  /** Registers an AppRole whose logins give tokens of the given TTL. */
+  /** Registers an AppRole whose logins give tokens of the given TTL and the default policies. */
   public void addAppRole(String roleId, String secretId, Duration tokenTtl, boolean renewable) {
-    roles.put(roleId, new Role("jwkit", Set.of(secretId), tokenTtl, renewable, Optional.empty()));
+    addAppRole(roleId, secretId, tokenTtl, renewable, DEFAULT_POLICIES);
+  }
+
+  /** Registers an AppRole whose logins give tokens of the given TTL and policies. */
+  public void addAppRole(String roleId, String secretId, Duration tokenTtl, boolean renewable, List<String> policies) {
+    roles.put(roleId, new Role("jwkit", Set.of(secretId), tokenTtl, renewable, Optional.empty(), List.copyOf(policies)));
+  }
+
+  /**
+   * How a request with an expired, revoked or unknown token is refused: HashiCorp Vault since 2024 says
+   * {@code permission denied} and {@code invalid token} (true, the default; PR hashicorp/vault#26687),
+   * OpenBao and older Vault only {@code permission denied} (false), as for a path the token may not use
+   * ({@code vault/request_handling.go}, {@code CheckToken}).
+   */
+  public void invalidTokenSaysSo(boolean on) {
+    invalidTokenSaysSo = on;
+  }
+
+  /** The 403 for a request without a valid token. */
+  Reply invalidToken() {
+    return invalidTokenSaysSo ? Reply.coreError(403, "permission denied", "invalid token") : Reply.coreError(403, "permission denied");
+  }
+
+  /** Whether the token's policies allow the path. */
+  static boolean allows(TokenEntry e, String path) {
+    return e.root() || e.policies.stream().flatMap(p -> POLICIES.getOrDefault(p, List.of()).stream()).anyMatch(path::startsWith);
+  }
+
+  /**
+   * The mount preflight's ACL walk ({@code vault/logical_system.go}, {@code pathInternalUIMountRead}): a
+   * valid token with any capability below the mount may read it.
+   */
+  static boolean hasMountAccess(TokenEntry e, String mount) {
+    return e.root() || e.policies.stream().flatMap(p -> POLICIES.getOrDefault(p, List.of()).stream())
+        .anyMatch(prefix -> prefix.startsWith(mount + "/"));
+  }
+
+  /**
+   * Makes a refused AppRole login quote the secret id back, as {@code invalid secret_id "<secret>"}:
+   * {@code builtin/credential/approle/path_login.go} ({@code logical.ErrorResponse("invalid secret_id %q",
+   * secretID)}: in openbao/openbao when the secret id entry disappears during the lock switch, and in
+   * older HashiCorp releases for any unknown secret id).
+   */
+  public void quoteSecretIdInLoginErrors(boolean on) {
+    quoteSecretId = on;
   }
 
   /** Expires a token now (later requests with it get 403 permission denied / invalid token). */
@@ -116,12 +186,15 @@ public final class FakeAuth {
     if (!(secretId instanceof String) || ((String) secretId).isEmpty()) {
       return Reply.error(400, "missing secret_id");
     }
+    if (role != null && quoteSecretId && !role.secretIds().contains(secretId)) {
+      return Reply.error(400, "invalid secret_id \"" + secretId + "\"");
+    }
     if (role == null || !role.secretIds().contains(secretId)) {
       return Reply.error(400, "invalid role or secret ID");
     }
     logins.incrementAndGet();
     String id = "hvs." + UUID.randomUUID().toString().replace("-", "");
-    TokenEntry e = new TokenEntry(id, List.of("default", "jwkit"), role.renewable(), role.ttl(), clock.instant(), role.maxTtl());
+    TokenEntry e = new TokenEntry(id, role.policies(), role.renewable(), role.ttl(), clock.instant(), role.maxTtl());
     tokens.put(id, e);
     return Reply.envelope(200, null, null, authBlock(e, role.ttl().toSeconds(), Map.of("role_name", role.name())), "");
   }

@@ -36,6 +36,7 @@ public final class FakeKv {
     long oldest;
     long maxVersions;
     boolean casRequired;
+    long deleteVersionAfterSeconds;
     Instant created;
     Instant updated;
   }
@@ -47,6 +48,8 @@ public final class FakeKv {
   private final Map<String, Map<String, Object>> v1 = new TreeMap<>();
   private long engineMaxVersions;
   private boolean engineCasRequired;
+  /** The engine's delete_version_after in seconds: 0 unset, negative disabled (stored as -1 s). */
+  private long engineDeleteVersionAfterSeconds;
 
   FakeKv(String mount, int version, Clock clock) {
     this.mount = mount;
@@ -74,6 +77,66 @@ public final class FakeKv {
     engineCasRequired = required;
   }
 
+  /**
+   * Sets the engine's {@code delete_version_after}, as {@code POST <mount>/config} does
+   * ({@code path_config.go}: negative disables it on every key, zero clears it).
+   */
+  public synchronized void deleteVersionAfter(java.time.Duration after) {
+    long seconds = after.toSeconds();
+    engineDeleteVersionAfterSeconds = seconds < 0 ? -1 : seconds;
+  }
+
+  /**
+   * When a version written now is deleted by itself: {@code path_data.go} sets {@code deletion_time} on
+   * every new version unless the engine disabled it, from the smallest non-zero of the engine's and the
+   * key's {@code delete_version_after} ({@code delete_version_after.go}, {@code deletionTime}). A read
+   * after that time answers 404 with the version's metadata, like a soft delete.
+   */
+  private Instant deletionTime(Key k, Instant created) {
+    if (engineDeleteVersionAfterSeconds < 0) {
+      return null;
+    }
+    long mount = engineDeleteVersionAfterSeconds;
+    long meta = k.deleteVersionAfterSeconds;
+    if (mount == 0 && meta == 0) {
+      return null;
+    }
+    long min = meta;
+    if ((mount != 0 && mount < min) || min == 0) {
+      min = mount;
+    }
+    return created.plusSeconds(min);
+  }
+
+  /** Go's time.Duration.String() for whole seconds: "0s", "1h0m0s", "3h25m19s", "-1s". */
+  static String goDuration(long seconds) {
+    if (seconds < 0) {
+      return "-" + goDuration(-seconds);
+    }
+    long h = seconds / 3600;
+    long m = seconds % 3600 / 60;
+    long s = seconds % 60;
+    return h > 0 ? h + "h" + m + "m" + s + "s" : m > 0 ? m + "m" + s + "s" : s + "s";
+  }
+
+  /** framework.TypeDurationSecond: an integer of seconds or a Go duration string such as "768h". */
+  private static long durationSeconds(Object value) {
+    if (value instanceof Long) {
+      return (Long) value;
+    }
+    String text = String.valueOf(value).trim();
+    if (text.matches("-?\\d+")) {
+      return Long.parseLong(text);
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)([hms])").matcher(text);
+    long total = 0;
+    while (m.find()) {
+      long n = Long.parseLong(m.group(1));
+      total += m.group(2).equals("h") ? n * 3600 : m.group(2).equals("m") ? n * 60 : n;
+    }
+    return text.startsWith("-") ? -total : total;
+  }
+
   synchronized Reply handle(String verb, String rest, Map<String, String> query, Map<String, Object> body) {
     if (version == 1) {
       return handleV1(verb, rest, body);
@@ -84,6 +147,9 @@ public final class FakeKv {
     if (rest.startsWith("data/")) {
       return data(verb, rest.substring(5), query, body);
     }
+    if (rest.startsWith("destroy/") && (verb.equals("POST") || verb.equals("PUT"))) {
+      return destroy(rest.substring(8), body);
+    }
     if (rest.startsWith("metadata/") || (verb.equals("LIST") && rest.equals("metadata/"))) {
       return metadata(verb, rest.substring(9), body);
     }
@@ -93,7 +159,12 @@ public final class FakeKv {
 
   private Reply config(String verb, Map<String, Object> body) {
     if (verb.equals("GET")) {
-      return Reply.ok(Map.of("cas_required", engineCasRequired, "delete_version_after", "0s", "max_versions", engineMaxVersions), null, "kv");
+      return Reply.ok(Map.of("cas_required", engineCasRequired,
+          "delete_version_after", goDuration(engineDeleteVersionAfterSeconds), "max_versions", engineMaxVersions), null, "kv");
+    }
+    if (body.containsKey("delete_version_after")) {
+      long seconds = durationSeconds(body.get("delete_version_after"));
+      engineDeleteVersionAfterSeconds = seconds < 0 ? -1 : seconds;
     }
     if (body.get("max_versions") instanceof Long) {
       engineMaxVersions = (Long) body.get("max_versions");
@@ -121,6 +192,24 @@ public final class FakeKv {
       default:
         return Reply.error(405, "1 error occurred:\n\t* unsupported operation\n\n");
     }
+  }
+
+  /** {@code POST <mount>/destroy/<path>} with {@code versions}: marks them destroyed, 204 ({@code path_destroy.go}). */
+  private Reply destroy(String path, Map<String, Object> body) {
+    if (!(body.get("versions") instanceof List) || ((List<?>) body.get("versions")).isEmpty()) {
+      return Reply.error(400, "no version number provided");
+    }
+    Key k = keys.get(path);
+    if (k != null) {
+      for (Object v : (List<?>) body.get("versions")) {
+        Version ver = k.versions.get(Long.parseLong(String.valueOf(v)));
+        if (ver != null) {
+          ver.destroyed = true;
+          ver.data = null;
+        }
+      }
+    }
+    return Reply.noContent(null, "kv");
   }
 
   private Reply read(String path, Map<String, String> query) {
@@ -195,6 +284,7 @@ public final class FakeKv {
     });
     k.current++;
     Version v = new Version(data, now);
+    v.deleted = deletionTime(k, now);
     k.versions.put(k.current, v);
     k.updated = now;
     long max = Math.max(k.maxVersions, engineMaxVersions);
@@ -242,7 +332,7 @@ public final class FakeKv {
         d.put("created_time", ts(k.created));
         d.put("current_version", k.current);
         d.put("custom_metadata", Json.NULL);
-        d.put("delete_version_after", "0s");
+        d.put("delete_version_after", goDuration(k.deleteVersionAfterSeconds));
         d.put("max_versions", k.maxVersions);
         d.put("oldest_version", k.oldest);
         d.put("updated_time", ts(k.updated));
@@ -262,6 +352,13 @@ public final class FakeKv {
         }
         if (body.get("max_versions") instanceof Long) {
           key.maxVersions = (Long) body.get("max_versions");
+        }
+        if (body.containsKey("delete_version_after")) {
+          long seconds = durationSeconds(body.get("delete_version_after"));
+          if (seconds < 0) {
+            return Reply.error(400, "delete_version_after cannot be negative"); // path_metadata.go: an error
+          }
+          key.deleteVersionAfterSeconds = seconds;
         }
         return Reply.noContent(Reply.unknownParams(body, META_PARAMS), "kv");
       }

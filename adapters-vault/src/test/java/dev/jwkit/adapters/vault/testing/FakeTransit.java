@@ -60,13 +60,36 @@ public final class FakeTransit {
     }
   }
 
+  /**
+   * How the sign and verify endpoints treat {@code salt_length}. Vault 1.12 added it ({@code
+   * builtin/logical/transit/path_sign_verify.go}, {@code getSaltLength}); before, the field is not in the
+   * path's schema, so the framework ignores it and warns {@code Endpoint ignored these unrecognized
+   * parameters: [salt_length]} ({@code sdk/framework/backend.go}, {@code HandleRequest}), and PSS
+   * signatures use {@code rsa.PSSSaltLengthAuto}: the largest salt ({@code sdk/helper/keysutil/policy.go},
+   * {@code SignWithOptions}), which no JOSE verifier accepts (RFC 7518 §3.5 wants the hash length).
+   */
+  public enum SaltLength {
+    /** Vault 1.12 and later, OpenBao. */
+    HONOURED,
+    /** Vault 1.11 and older: ignored, with the framework's warning. */
+    IGNORED_WITH_WARNING,
+    /** Ignored without a warning (a proxy that drops warnings): only a local check of the signature sees it. */
+    IGNORED_SILENTLY
+  }
+
   private final String mount;
   private final Clock clock;
   private final Map<String, TKey> keys = new TreeMap<>();
+  private volatile SaltLength saltLength = SaltLength.HONOURED;
 
   FakeTransit(String mount, Clock clock) {
     this.mount = mount;
     this.clock = clock;
+  }
+
+  /** Makes sign and verify treat {@code salt_length} as the given Vault release does. */
+  public void saltLength(SaltLength mode) {
+    saltLength = mode;
   }
 
   /** The JCA public key of a version, for test assertions. */
@@ -228,8 +251,25 @@ public final class FakeTransit {
     return Reply.ok(info(k), warnings, "transit");
   }
 
-  private Reply sign(String name, String urlHash, Map<String, Object> body) throws GeneralSecurityException {
-    List<String> warnings = Reply.unknownParams(body, SIGN_PARAMS);
+  /** The body as the release of {@link #saltLength} reads it, and the warnings it gives for it. */
+  private Map<String, Object> asReleaseReads(Map<String, Object> body, Set<String> known, List<String> warnings) {
+    if (saltLength == SaltLength.HONOURED || !body.containsKey("salt_length")) {
+      warnings.addAll(Reply.unknownParams(body, known));
+      return body;
+    }
+    Set<String> older = new java.util.HashSet<>(known);
+    older.remove("salt_length");
+    if (saltLength == SaltLength.IGNORED_WITH_WARNING) {
+      warnings.addAll(Reply.unknownParams(body, older));
+    }
+    Map<String, Object> read = new TreeMap<>(body);
+    read.remove("salt_length");
+    return read;
+  }
+
+  private Reply sign(String name, String urlHash, Map<String, Object> requestBody) throws GeneralSecurityException {
+    List<String> warnings = new java.util.ArrayList<>();
+    Map<String, Object> body = asReleaseReads(requestBody, SIGN_PARAMS, warnings);
     TKey k = keys.get(name);
     if (k == null) {
       return Reply.error(400, "signing key not found");
@@ -280,8 +320,9 @@ public final class FakeTransit {
     return Reply.ok(d, warnings, "transit");
   }
 
-  private Reply verify(String name, String urlHash, Map<String, Object> body) throws GeneralSecurityException {
-    List<String> warnings = Reply.unknownParams(body, VERIFY_PARAMS);
+  private Reply verify(String name, String urlHash, Map<String, Object> requestBody) throws GeneralSecurityException {
+    List<String> warnings = new java.util.ArrayList<>();
+    Map<String, Object> body = asReleaseReads(requestBody, VERIFY_PARAMS, warnings);
     TKey k = keys.get(name);
     if (k == null) {
       return Reply.error(400, "signature verification key not found");

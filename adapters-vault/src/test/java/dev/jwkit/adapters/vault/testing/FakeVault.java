@@ -49,13 +49,42 @@ public final class FakeVault implements AutoCloseable {
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
   private final List<String> deniedPrefixes = new CopyOnWriteArrayList<>();
   private volatile boolean sealed;
-  private volatile boolean standby;
+  private volatile Standby standby = Standby.ACTIVE;
+  private final int[] standbyRequests = {0};
+
+  /**
+   * How a node that is not the active one answers a request, as {@code http/handler.go} does
+   * (hashicorp/vault; openbao/openbao {@code internal/http/handler.go}).
+   */
+  public enum Standby {
+    /** The active node: requests are handled. */
+    ACTIVE,
+    /** 503 {@code Vault is in standby mode} ({@code consts.ErrStandby}, the core's answer on a standby). */
+    UNAVAILABLE_503,
+    /**
+     * 500 {@code local node not active but active cluster node not found} ({@code forwardRequest} in
+     * {@code http/handler.go}: the standby knows no leader address to forward to, e.g. during an election).
+     */
+    NO_ACTIVE_NODE_500,
+    /**
+     * 307 with {@code Location} set to the active node's address, same path and query, and no body
+     * ({@code respondStandby} in {@code http/handler.go}, when request forwarding is off).
+     */
+    REDIRECT_307
+  }
 
   /** One request as the double received it. */
   public record Recorded(String method, String path, Map<String, String> query, Map<String, Object> body,
       Optional<String> token, Optional<String> namespace) {}
 
-  private record Fault(Predicate<String> path, int[] remaining, Reply reply, Duration delay, Runnable before) {}
+  private record Fault(Predicate<String> path, int[] remaining, Reply reply, Duration delay, Runnable before, Duration stallAfter) {
+    Fault(Predicate<String> path, int[] remaining, Reply reply, Duration delay, Runnable before) {
+      this(path, remaining, reply, delay, before, null);
+    }
+  }
+
+  /** The stall of the request this server thread is answering (see {@link #commitThenStall}). */
+  private static final ThreadLocal<Duration> STALL = new ThreadLocal<>();
 
   private final boolean tls;
 
@@ -143,7 +172,52 @@ public final class FakeVault implements AutoCloseable {
   }
 
   public void standby(boolean on) {
-    standby = on;
+    standby(on ? Standby.UNAVAILABLE_503 : Standby.ACTIVE);
+  }
+
+  /** Makes this node answer every request (but {@code sys/health}) as the given kind of standby. */
+  public void standby(Standby mode) {
+    synchronized (standbyRequests) {
+      standby = mode;
+      standbyRequests[0] = Integer.MAX_VALUE;
+    }
+  }
+
+  /**
+   * Answers the next {@code requests} requests as the given kind of standby, then becomes active again
+   * (a leader election that ends).
+   */
+  public void standbyFor(int requests, Standby mode) {
+    synchronized (standbyRequests) {
+      standby = mode;
+      standbyRequests[0] = requests;
+    }
+  }
+
+  private Reply standbyReply(String rawPathAndQuery) {
+    Standby mode;
+    synchronized (standbyRequests) {
+      mode = standby;
+      if (mode == Standby.ACTIVE) {
+        return null;
+      }
+      if (standbyRequests[0] != Integer.MAX_VALUE && --standbyRequests[0] <= 0) {
+        standby = Standby.ACTIVE;
+      }
+    }
+    switch (mode) {
+      case NO_ACTIVE_NODE_500:
+        // http/handler.go forwardRequest: respondError(w, 500, errors.New(...)), a plain (not multierror) error
+        return Reply.error(500, "local node not active but active cluster node not found");
+      case REDIRECT_307: {
+        // http/handler.go respondStandby: Location = active node + same path and query, no body
+        Reply r = Reply.empty(307);
+        r.headers.put("Location", "https://active.vault.invalid:8200" + rawPathAndQuery);
+        return r;
+      }
+      default:
+        return Reply.error(503, "Vault is in standby mode");
+    }
   }
 
   /** Denies (403) every path starting with the prefix to every token but root. */
@@ -166,6 +240,15 @@ public final class FakeVault implements AutoCloseable {
   /** The next {@code times} requests whose path contains {@code pathPart} are answered after a delay. */
   public void delayNext(int times, String pathPart, Duration delay) {
     faults.add(new Fault(p -> p.contains(pathPart), new int[] {times}, null, delay, null));
+  }
+
+  /**
+   * The next {@code times} requests whose path contains {@code pathPart} are handled (a write commits)
+   * and their answer is held back for {@code stall}: a client with a shorter timeout sees a timeout for a
+   * request that did take effect.
+   */
+  public void commitThenStall(int times, String pathPart, Duration stall) {
+    faults.add(new Fault(p -> p.contains(pathPart), new int[] {times}, null, null, null, stall));
   }
 
   /** Runs {@code action} (e.g. another writer's save) just before the next request on that path is handled. */
@@ -195,10 +278,19 @@ public final class FakeVault implements AutoCloseable {
 
   private void handle(HttpExchange ex) throws IOException {
     Reply reply;
+    STALL.remove();
     try {
       reply = dispatch(ex);
     } catch (RuntimeException e) {
       reply = Reply.coreError(500, "fake vault: " + e);
+    }
+    Duration stall = STALL.get();
+    if (stall != null) {
+      try {
+        Thread.sleep(stall.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     send(ex, reply);
   }
@@ -236,6 +328,9 @@ public final class FakeVault implements AutoCloseable {
       if (f.before() != null) {
         f.before().run();
       }
+      if (f.stallAfter() != null) {
+        STALL.set(f.stallAfter());
+      }
       if (f.delay() != null) {
         try {
           Thread.sleep(f.delay().toMillis());
@@ -256,8 +351,10 @@ public final class FakeVault implements AutoCloseable {
     if (sealed) {
       return Reply.error(503, "Vault is sealed");
     }
-    if (standby) {
-      return Reply.error(503, "Vault is in standby mode");
+    Reply standbyAnswer = standbyReply(ex.getRequestURI().getRawPath()
+        + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery()));
+    if (standbyAnswer != null) {
+      return standbyAnswer;
     }
     String verb = list ? "LIST" : method;
     if (path.startsWith("auth/") && path.endsWith("/login")) {
@@ -265,7 +362,7 @@ public final class FakeVault implements AutoCloseable {
     }
     Optional<FakeAuth.TokenEntry> entry = token.flatMap(auth::lookup);
     if (entry.isEmpty()) {
-      return Reply.coreError(403, "permission denied", "invalid token");
+      return auth.invalidToken();
     }
     boolean root = entry.get().root();
     for (String prefix : deniedPrefixes) {
@@ -273,14 +370,20 @@ public final class FakeVault implements AutoCloseable {
         return Reply.coreError(403, "permission denied");
       }
     }
+    if (path.startsWith("sys/internal/ui/mounts/")) {
+      // an unauthenticated path (vault/logical_system.go) that walks the token's ACL itself
+      String mountPath = path.substring("sys/internal/ui/mounts/".length());
+      return FakeAuth.hasMountAccess(entry.get(), firstSegment(mountPath))
+          ? preflight(mountPath) : preflightDenied(mountPath);
+    }
+    if (!FakeAuth.allows(entry.get(), path)) {
+      return Reply.coreError(403, "permission denied");
+    }
     if (path.equals("auth/token/lookup-self")) {
       return auth.lookupSelf(entry.get());
     }
     if (path.equals("auth/token/renew-self")) {
       return auth.renewSelf(entry.get(), body);
-    }
-    if (path.startsWith("sys/internal/ui/mounts/")) {
-      return preflight(path.substring("sys/internal/ui/mounts/".length()));
     }
     for (Map.Entry<String, FakeKv> m : kv.entrySet()) {
       if (path.startsWith(m.getKey() + "/")) {
@@ -334,14 +437,23 @@ public final class FakeVault implements AutoCloseable {
         return Reply.ok(Map.of("options", Json.NULL, "path", m + "/", "type", "transit"), null, "system");
       }
     }
+    return preflightDenied(mountPath);
+  }
+
+  private static Reply preflightDenied(String mountPath) {
     return Reply.error(403, "preflight capability check returned 403, please ensure client's policies grant access to path \"" + mountPath + "\"");
+  }
+
+  private static String firstSegment(String path) {
+    int slash = path.indexOf('/');
+    return slash < 0 ? path : path.substring(0, slash);
   }
 
   private Reply health(Map<String, String> query) {
     Map<String, Object> h = new LinkedHashMap<>();
     h.put("initialized", true);
     h.put("sealed", sealed);
-    h.put("standby", standby);
+    h.put("standby", standby != Standby.ACTIVE);
     h.put("performance_standby", false);
     h.put("replication_performance_mode", "disabled");
     h.put("replication_dr_mode", "disabled");
@@ -353,7 +465,7 @@ public final class FakeVault implements AutoCloseable {
     try {
       if (sealed) {
         status = Integer.parseInt(query.getOrDefault("sealedcode", "503"));
-      } else if (standby) {
+      } else if (standby != Standby.ACTIVE) {
         status = "true".equals(query.get("standbyok"))
             ? Integer.parseInt(query.getOrDefault("activecode", "200"))
             : Integer.parseInt(query.getOrDefault("standbycode", "429"));

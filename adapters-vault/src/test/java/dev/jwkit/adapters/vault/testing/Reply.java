@@ -29,6 +29,11 @@ final class Reply {
     return new Reply(status, body);
   }
 
+  /** A status without a body (e.g. a standby's 307). */
+  static Reply empty(int status) {
+    return new Reply(status, null);
+  }
+
   static Reply envelope(int status, Object data, List<String> warnings, Object auth, String mountType) {
     Map<String, Object> e = new LinkedHashMap<>();
     e.put("request_id", UUID.randomUUID().toString());

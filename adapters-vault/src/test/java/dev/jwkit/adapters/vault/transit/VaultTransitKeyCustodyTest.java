@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import dev.jwkit.adapters.vault.testing.FakeTransit;
 import dev.jwkit.adapters.vault.testing.FakeVault;
 import dev.jwkit.adapters.vault.testing.VaultTarget;
 import dev.jwkit.jose.JwkitException;
@@ -31,6 +32,11 @@ class VaultTransitKeyCustodyTest extends KeyCustodyContract {
   private final FakeVault vault = FakeVault.start();
   private final VaultTarget target = VaultTarget.of(vault);
   private String prefix;
+
+  @org.junit.jupiter.api.AfterEach
+  void modernVault() {
+    vault.transit("transit").saltLength(FakeTransit.SaltLength.HONOURED);
+  }
 
   @AfterAll
   void stop() {
@@ -168,5 +174,47 @@ class VaultTransitKeyCustodyTest extends KeyCustodyContract {
     assertThatThrownBy(() -> fresh.generate(JwsAlgorithm.ES256))
         .isInstanceOfSatisfying(JwkitException.class, e -> assertThat(e.code()).isEqualTo(KeyRingError.CUSTODY_FAILED))
         .hasMessageContaining("exportable");
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = JwsAlgorithm.class, names = {"PS256", "PS384", "PS512"})
+  void generate_vaultIgnoringSaltLengthWithWarning_refusedNamingTheParameter(JwsAlgorithm alg) {
+    vault.transit("transit").saltLength(FakeTransit.SaltLength.IGNORED_WITH_WARNING);
+    assertThatThrownBy(() -> custody(prefix).generate(alg))
+        .isInstanceOfSatisfying(JwkitException.class, e -> assertThat(e.code()).isEqualTo(KeyRingError.CUSTODY_FAILED))
+        .hasMessageContaining("vault.ignored_parameters").hasMessageContaining("salt_length");
+  }
+
+  @Test
+  void sign_vaultStartsIgnoringSaltLength_refusedInsteadOfAnUnverifiableSignature() {
+    VaultTransitKeyCustody custody = custody(prefix);
+    KeyMaterial key = custody.generate(JwsAlgorithm.PS256);
+    vault.transit("transit").saltLength(FakeTransit.SaltLength.IGNORED_WITH_WARNING); // e.g. a downgraded standby
+    assertThatThrownBy(() -> signCompact(custody, key, "{}"))
+        .isInstanceOfSatisfying(JwkitException.class, e -> assertThat(e.code()).isEqualTo(KeyRingError.CUSTODY_FAILED))
+        .hasMessageContaining("vault.ignored_parameters");
+  }
+
+  @Test
+  void generate_signatureThatDoesNotVerifyLocally_keyRefused() {
+    vault.transit("transit").saltLength(FakeTransit.SaltLength.IGNORED_SILENTLY);
+    VaultTransitKeyCustody custody = custody(prefix);
+    assertThatThrownBy(() -> custody.generate(JwsAlgorithm.PS384))
+        .isInstanceOfSatisfying(JwkitException.class, e -> assertThat(e.code()).isEqualTo(KeyRingError.CUSTODY_FAILED))
+        .hasMessageContaining("vault.signature_probe_failed");
+    assertThatThrownBy(() -> custody.generate(JwsAlgorithm.PS384)) // the rotated version is refused as well
+        .hasMessageContaining("vault.signature_probe_failed");
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = JwsAlgorithm.class, names = {"ES256", "ES384", "ES512", "RS256", "PS256", "EdDSA"})
+  void generate_probesTheNewVersionThroughTransit(JwsAlgorithm alg) {
+    VaultTransitKeyCustody custody = custody(prefix);
+    custody.generate(alg);
+    KeyMaterial second = custody.generate(alg);
+    var signs = vault.requests("transit/sign/" + prefix);
+    assertThat(signs).hasSize(2);
+    assertThat(signs.get(1).body()).containsEntry("key_version", 2L);
+    assertThat(second.reference()).endsWith(":2");
   }
 }
