@@ -20,6 +20,15 @@ class JdbcKeyRingRepositoryTest extends KeyRingRepositoryContract {
     return JdbcKeyRingRepository.builder().database(db).keyEncryptionKey(Keys.kek("2026-01")).build();
   }
 
+  /**
+   * Four writers rather than eight: every attempt loads and parses the whole ring, and conflicts grow with
+   * the square of the writers; {@code ReplicasRotationTest} covers contention between replicas further.
+   */
+  @Override
+  protected int concurrentWriters() {
+    return 4;
+  }
+
   @AfterEach
   void closePools() {
     opened.forEach(JdbcDatabase::close);
