@@ -71,13 +71,18 @@ class KeyEncryptionTest {
     return JdbcKeyRingRepository.builder().database(db);
   }
 
+  /** Generated once: RSA key generation is the slow part of these tests. */
+  private static final PrivateJwk RSA = JwkGenerator.generateRsa(2048);
+  private static final PrivateJwk EC = JwkGenerator.generateEc(Curve.P_384);
+  private static final PrivateJwk OKP = JwkGenerator.generateOkp(Curve.ED25519);
+
   /** A ring with private RSA, EC and Ed25519 keys under local custody. */
   private static KeyRing ringWithEveryKeyType(List<PrivateJwk> privateKeys) {
     KeyRing ring = RotationPlanner.apply(KeyRing.empty(RING), new KeyRingCommand.StartRing(), POLICY, T0,
         new TestKeys()).ring();
-    ring = importKey(ring, JwkGenerator.generateRsa(2048), JwsAlgorithm.RS256);
-    ring = importKey(ring, JwkGenerator.generateEc(Curve.P_384), JwsAlgorithm.ES384);
-    ring = importKey(ring, JwkGenerator.generateOkp(Curve.ED25519), JwsAlgorithm.EdDSA);
+    ring = importKey(ring, RSA, JwsAlgorithm.RS256);
+    ring = importKey(ring, EC, JwsAlgorithm.ES384);
+    ring = importKey(ring, OKP, JwsAlgorithm.EdDSA);
     for (ManagedKey k : ring.keys()) {
       k.material().privateJwk().ifPresent(privateKeys::add);
     }
