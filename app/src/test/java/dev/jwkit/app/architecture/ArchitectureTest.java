@@ -41,7 +41,7 @@ class ArchitectureTest {
 
   static final String[] MODULE_ROOTS = {
     "dev.jwkit.jose", "dev.jwkit.jwks", "dev.jwkit.adapters.http", "dev.jwkit.adapters.vault",
-    "dev.jwkit.adapters.file", "dev.jwkit.app"
+    "dev.jwkit.adapters.file", "dev.jwkit.adapters.jdbc", "dev.jwkit.app"
   };
 
   // R1
@@ -70,6 +70,7 @@ class ArchitectureTest {
       .adapter("http", "dev.jwkit.adapters.http..")
       .adapter("vault", "dev.jwkit.adapters.vault..")
       .adapter("file", "dev.jwkit.adapters.file..")
+      .adapter("jdbc", "dev.jwkit.adapters.jdbc..")
       .ignoreDependency(resideInAPackage("dev.jwkit.app.."), alwaysTrue())
       .because("ARCHITECTURE.md: the domain is a hexagon; adapters reach it only through its ports and services");
 
@@ -100,6 +101,9 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule file_internals_are_private = internalsOf("dev.jwkit.adapters.file");
+
+  @ArchTest
+  static final ArchRule jdbc_internals_are_private = internalsOf("dev.jwkit.adapters.jdbc");
 
   // R6
   @ArchTest
