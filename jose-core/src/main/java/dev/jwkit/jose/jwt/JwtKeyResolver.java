@@ -16,7 +16,7 @@ import java.util.Optional;
  * <p>For {@link JwtVerifier}'s prepared-verifier cache to work, return the same {@code Jwk} instances
  * for as long as the keys do not change (for example one {@code JwkSet} per fetched document).
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Implementations must be safe for concurrent use.
  */
 @FunctionalInterface

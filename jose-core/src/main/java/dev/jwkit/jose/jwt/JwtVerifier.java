@@ -52,13 +52,13 @@ import java.util.function.BiFunction;
  *   <li>claims and {@code typ}: see {@link Builder}.
  * </ol>
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * Keys come only from the {@link JwtKeyResolver}: {@code jwk}, {@code jku}, {@code x5u} and {@code x5c}
  * headers are never used to find or fetch a key. The header's {@code kid} is handed to the resolver as
  * an opaque string. Exception messages carry the code, the {@code alg} and a sanitized {@code kid},
  * never the token, a claim value or key material.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use (the prepared-verifier cache is internally
  * synchronized); the {@link Builder} is not.
  */

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * Publication p = jwks.current();   // p.toJsonBytes(), p.etag(), p.maxAge()
  * }</pre>
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are safe for concurrent use (lock-free).
  */
 public final class JwksPublication {

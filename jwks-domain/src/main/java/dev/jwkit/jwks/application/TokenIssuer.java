@@ -40,10 +40,10 @@ import org.jspecify.annotations.Nullable;
  * String jwt = issuer.issue(JwtClaims.builder().subject("alice").audience("api").build());
  * }</pre>
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * Only the active key signs; a pending or retired key never does. Messages carry kids, never claims.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are safe for concurrent use (lock-free).
  */
 public final class TokenIssuer {

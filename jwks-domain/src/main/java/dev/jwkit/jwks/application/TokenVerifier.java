@@ -36,13 +36,13 @@ import org.jspecify.annotations.Nullable;
  * VerifiedToken token = verifier.verify(compact);
  * }</pre>
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * Every refusal is an {@link InvalidTokenException} with a stable code (jose-core's codes, or {@link
  * KeyRingError#KEY_REVOKED}); an unavailable key source fails closed with its own exception ({@code
  * KeySourceUnavailableException}), never by accepting the token. Messages and listener outcomes never
  * contain the token or its claims.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use.
  */
 public final class TokenVerifier {

@@ -11,7 +11,7 @@ import java.util.Optional;
  * package-private), so holding one proves the signature, algorithm, key and claim rules were checked.
  * It wraps jose-core's {@link VerifiedJwt}.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use.
  */
 public final class VerifiedToken {

@@ -10,7 +10,7 @@ import java.util.Set;
  *
  * <p>Adapters: {@code RingKeySource} (application), {@code CachingKeySource} (HTTP), {@code FileKeySource}.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Implementations must be safe for concurrent use; {@link #keysFor} is on the hot path of every
  * verification and should not block on I/O when the kid is known.
  */

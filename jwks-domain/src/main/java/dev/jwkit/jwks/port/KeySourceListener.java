@@ -4,7 +4,7 @@ package dev.jwkit.jwks.port;
  * Receives the fetch outcomes of a caching key source (refreshes, failures, the time left before the
  * staleness limit). Health checks, metrics and logs are adapters of this listener.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Implementations must be safe for concurrent use and return quickly.
  */
 @FunctionalInterface

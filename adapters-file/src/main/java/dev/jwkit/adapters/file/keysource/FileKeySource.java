@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * reported to the {@link KeySourceListener}. Only if no good set was ever loaded does a call fail, with
  * {@link KeySourceError#NOT_LOADED}. Private keys in the file are used through their public form.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are safe for concurrent use; the hot path reads one volatile reference and takes no lock.
  * Concurrent callers after a change may both reload; the results are identical.
  */

@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * bookkeeping and backoff, background scheduling, the last-known-good store, and event delivery. The
  * lookup half (hot path, cold start, unknown {@code kid}s) stays in {@link CachingKeySource}.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Safe for concurrent use; lock-free (atomic references and a compare-and-set single flight).
  */
 final class KeySetRefresher {

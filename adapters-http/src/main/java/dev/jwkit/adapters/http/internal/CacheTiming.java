@@ -15,7 +15,7 @@ import java.util.Optional;
  * I/O, no threads, no ambient time: every function takes {@code now}. It was written before the domain
  * had its policy and can be folded into {@code KeySetCacheState}.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use.
  *
  * @param minRefresh the shortest freshness lifetime honoured, whatever the server advertises
