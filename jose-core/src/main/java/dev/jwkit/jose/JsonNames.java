@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * <p>A name of one to eight ASCII bytes is packed into a {@code long} (its bytes are never 0: control
  * characters are not allowed unescaped) and looked up in a small open-addressing table.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * The table is built once and never changes; lookups are safe for concurrent use.
  */
 final class JsonNames {

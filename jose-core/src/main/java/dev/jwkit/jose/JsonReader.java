@@ -30,7 +30,7 @@ import java.util.Map;
  * JoseError#INPUT_TOO_LARGE}: input beyond the {@link JsonLimits} (the byte limit is checked by the
  * caller before parsing).
  *
- * <h3>Differences from the Jackson-based reader it replaces</h3>
+ * <h2>Differences from the Jackson-based reader it replaces</h2>
  * Differential tests against Jackson 2.x (the test oracle) prove that the two accept the same documents
  * with the same values, except where this reader is intentionally stricter:
  * <ul>
@@ -61,12 +61,12 @@ import java.util.Map;
  * well-known JOSE member names come back as shared strings ({@link JsonNames}); integers of up to 18
  * digits are accumulated without allocating; only escaped or non-ASCII strings take the decoding path.
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * Error messages give a byte offset and what was expected, never input content: tokens are untrusted
  * and may carry secrets. Nesting is checked before each recursive step, so the stack depth is bounded
  * by {@code maxDepth}. Work and allocation are linear in the input.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * An instance parses one document on one thread; {@link #parseObject} creates a fresh instance per call.
  */
 final class JsonReader {

@@ -8,14 +8,14 @@ import java.nio.ByteOrder;
  * String content for {@link JsonReader}: a word-at-a-time scan over plain ASCII, strict UTF-8 validation
  * and decoding of multi-byte sequences (RFC 3629), and escape sequences (RFC 8259 §7).
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * Only shortest-form UTF-8 sequences of scalar values are accepted: no stray or missing continuation
  * bytes, no truncation, no overlong forms, no encoded surrogates, nothing above U+10FFFF. Escapes are the
  * eight short forms and {@code \}{@code uXXXX}; a surrogate escape must be half of a pair written as
  * two escapes (I-JSON, RFC 7493 §2.1). Errors are {@link JoseError#MALFORMED_INPUT} with the byte offset
  * only.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Stateless static methods.
  */
 final class JsonStrings {

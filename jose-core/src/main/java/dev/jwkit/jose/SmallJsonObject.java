@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * contract, every mutator throws {@link UnsupportedOperationException}. Larger objects are read into an
  * unmodifiable {@code LinkedHashMap} instead.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Immutable once built; safe for concurrent use.
  */
 final class SmallJsonObject extends AbstractMap<String, Object> {

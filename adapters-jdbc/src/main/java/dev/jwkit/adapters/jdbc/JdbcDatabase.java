@@ -34,10 +34,10 @@ import org.jspecify.annotations.Nullable;
  * <p>The schema is jwkit's own plain SQL, versioned in table {@code jwkit_schema_version} and applied under
  * a transaction-scoped advisory lock, so that replicas starting at once apply each step exactly once.
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * The password is handed to the pool and never appears in {@link #toString()} or an error message.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are safe for concurrent use; {@link #close()} closes the pool this object opened (never a
  * {@link DataSource} given to {@link Builder#dataSource}).
  */

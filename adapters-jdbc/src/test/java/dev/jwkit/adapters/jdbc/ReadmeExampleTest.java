@@ -6,15 +6,13 @@ import dev.jwkit.adapters.jdbc.keyring.JdbcKeyRingRepository;
 import dev.jwkit.adapters.jdbc.keyring.KeyEncryptionKey;
 import dev.jwkit.adapters.jdbc.testing.PostgresServer;
 import dev.jwkit.jwks.application.KeyRotationService;
-import dev.jwkit.jwks.inmemory.LocalKeyCustody;
+import dev.jwkit.jwks.custody.LocalKeyCustody;
 import dev.jwkit.jwks.model.KeyRingId;
 import dev.jwkit.jwks.model.KeyState;
-import dev.jwkit.jwks.model.RotationPolicy;
 import dev.jwkit.jwks.port.KeyRingRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,9 +43,7 @@ class ReadmeExampleTest {
     KeyEncryptionKey kek = KeyEncryptionKey.fromFile("2026-01", kekFile);  // base64 of 32 bytes (openssl rand -base64 32)
     try (JdbcDatabase db = JdbcDatabase.builder().url(url).user(user).password(password).build()) {
       KeyRingRepository rings = JdbcKeyRingRepository.builder().database(db).keyEncryptionKey(kek).build();
-      KeyRotationService rotation = KeyRotationService.builder()
-          .repository(rings).custody(new LocalKeyCustody())
-          .policy(RotationPolicy.defaults()).clock(Clock.systemUTC()).build();
+      KeyRotationService rotation = KeyRotationService.builder(rings, new LocalKeyCustody()).build();
       rotation.start();                                  // first key active, its successor published
       activeKid = rotation.load().activeKey().kid();
     }

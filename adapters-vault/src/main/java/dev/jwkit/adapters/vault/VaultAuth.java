@@ -10,11 +10,11 @@ import java.util.function.Supplier;
  * start, and again after Vault answers 403), so that the application can read it from configuration,
  * a file (e.g. a Vault Agent sink) or the environment, and rotate it underneath.
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * The supplied values are never logged, never put in exception messages and never appear in {@code
  * toString()}.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use if their suppliers are.
  */
 public sealed interface VaultAuth permits VaultAuth.Token, VaultAuth.AppRole {

@@ -21,12 +21,12 @@ import java.util.Optional;
  *     .build();
  * }</pre>
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * An {@code http://} address is refused unless {@link Builder#allowPlaintextHttp()} is called (for a
  * loopback dev server). The settings hold no secret themselves: credentials come from the {@link
  * VaultAuth}'s suppliers; {@link #toString()} names neither.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use.
  */
 public final class VaultSettings {

@@ -6,7 +6,7 @@ import dev.jwkit.adapters.vault.VaultSettings;
  * The Vault storage settings of a configuration: connection and auth ({@link VaultSettings}), the KV v2
  * mount and path prefix of the ring, and whether signing keys live in Transit.
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * Holds no secret itself: the token or AppRole secret id is read through a supplier when Vault asks for
  * it; {@link #toString()} names no credential.
  *

@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Several servers may share one data directory: every write is the file repository's compare-and-set,
  * and the rotation service re-plans on a conflict, so they converge on one ring.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Safe for concurrent use; {@link #close()} is idempotent.
  */
 public final class JwkitServer implements AutoCloseable {

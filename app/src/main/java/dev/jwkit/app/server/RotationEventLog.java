@@ -10,7 +10,7 @@ import java.lang.System.Logger.Level;
  * Logs one line per key-ring event (System.Logger, bound to Logback in the app) and counts events in
  * {@code jwkit_keyring_events_total{event=…}}. Events carry no key material, so neither do the lines.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Safe for concurrent use.
  */
 public final class RotationEventLog implements KeyRingEventListener {

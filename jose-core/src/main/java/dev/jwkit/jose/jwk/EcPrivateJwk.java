@@ -16,11 +16,11 @@ import java.util.Objects;
  * <p>Validated on creation: {@code d} has exactly the curve's length, lies in [1, n−1], and d·G equals the
  * public point (computed with Bouncy Castle).
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * {@code toString()} redacts {@code d}; there is no {@code equals}/{@code hashCode} ({@link #equalsKey}
  * compares in constant time); exception messages never contain key material.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use; the JCA key is built once, on first use.
  */
 public final class EcPrivateJwk implements PrivateJwk {

@@ -24,12 +24,12 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * Types that hold secrets ({@link PrivateJwk} implementations and {@link OctJwk}) never print their
  * material in {@code toString()} or in exception messages. {@link #toJson()} of such a key does contain
  * the secret, as a JWK must; publish only {@link PublicJwk}s.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use.
  */
 public sealed interface Jwk permits PublicJwk, PrivateJwk, OctJwk {

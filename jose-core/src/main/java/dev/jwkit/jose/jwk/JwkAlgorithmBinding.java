@@ -25,13 +25,13 @@ import org.jspecify.annotations.Nullable;
  *       JoseError#INVALID_KEY}.</li>
  * </ul>
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * This is RFC 8725 §3.1 ("each key is used with exactly one algorithm") and the defence against algorithm
  * confusion (an RSA or EC public key used as an HMAC secret): the check depends only on the key and the
  * algorithm the caller chose, never on the token. Messages name the algorithm and the {@code kid}, never
  * key material.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * This class is stateless and safe for concurrent use.
  */
 public final class JwkAlgorithmBinding {

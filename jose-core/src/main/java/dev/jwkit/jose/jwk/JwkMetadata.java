@@ -35,6 +35,9 @@ import java.util.Set;
  * <p>{@code keyOps} keeps its insertion order and {@code extra} its member order. Instances are immutable
  * and safe for concurrent use.
  *
+ * <p>The constructor throws {@link JwkitException} with {@link JoseError#MALFORMED_INPUT} when a member is
+ * malformed, and {@link JoseError#INVALID_KEY} when {@code use} and {@code key_ops} disagree.
+ *
  * @param kid the key id ({@code kid}), an opaque string
  * @param use the public key use ({@code use}), such as {@code "sig"} or {@code "enc"}
  * @param keyOps the key operations ({@code key_ops}); empty when absent
@@ -44,8 +47,6 @@ import java.util.Set;
  * @param x5tS256 the SHA-256 certificate thumbprint ({@code x5t#S256}), base64url
  * @param x5u the certificate URL ({@code x5u}); never fetched by jwkit
  * @param extra members jwkit does not interpret, in document order
- * @throws JwkitException {@link JoseError#MALFORMED_INPUT} when a member is malformed, {@link
- *     JoseError#INVALID_KEY} when {@code use} and {@code key_ops} disagree
  */
 public record JwkMetadata(
     Optional<String> kid,

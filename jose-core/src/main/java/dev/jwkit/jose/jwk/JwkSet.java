@@ -36,11 +36,11 @@ import org.jspecify.annotations.Nullable;
  * for (Jwk key : set.candidatesFor(header.kid(), JwsAlgorithm.ES256)) { ... }
  * }</pre>
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * {@link #toJson()} writes every key as it is, including private and oct keys: publish {@link
  * #toPublicSet()} instead. {@link #candidatesFor} never returns a private key.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use.
  */
 public final class JwkSet {

@@ -18,11 +18,11 @@ import javax.crypto.spec.SecretKeySpec;
  * long as the hash output (RFC 7518 §3.2). Keys without {@code alg} of any non-zero length parse; {@link
  * JwkAlgorithmBinding} applies the length rule for the algorithm actually used.
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * {@code toString()} redacts {@code k}; there is no {@code equals}/{@code hashCode} ({@link #equalsKey}
  * compares in constant time); exception messages never contain key material. Never publish an oct key.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use.
  */
 public final class OctJwk implements Jwk {

@@ -16,11 +16,11 @@ import java.util.Objects;
  * <p>Validated on creation: {@code d} has exactly the curve's length, and the public key derived from it
  * (Bouncy Castle's RFC 8032/7748 code) equals {@code x}.
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * {@code toString()} redacts {@code d}; there is no {@code equals}/{@code hashCode} ({@link #equalsKey}
  * compares in constant time); exception messages never contain key material.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use; the JCA key is built once, on first use.
  */
 public final class OkpPrivateJwk implements PrivateJwk {

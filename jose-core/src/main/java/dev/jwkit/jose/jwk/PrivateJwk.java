@@ -9,13 +9,13 @@ import java.util.Objects;
 /**
  * The private form of an asymmetric JWK: RSA, EC or OKP, always together with its public part.
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * Implementations are final classes, not records: {@code toString()} redacts the private members, there is
  * no {@code equals}/{@code hashCode} (compare with the constant-time {@link #equalsKey}), and exception
  * messages never contain key material. The public part was checked to belong to the private key when the
  * instance was created.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use; JCA keys are built once, on first use.
  */
 public sealed interface PrivateJwk extends Jwk permits RsaPrivateJwk, EcPrivateJwk, OkpPrivateJwk {

@@ -9,7 +9,7 @@ import java.util.Objects;
  * The public form of an asymmetric JWK: RSA, EC or OKP. It has no private member by construction, so it
  * is what a JWKS endpoint publishes.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use; the JCA key is built once, on first use.
  */
 public sealed interface PublicJwk extends Jwk permits RsaPublicJwk, EcPublicJwk, OkpPublicJwk {

@@ -19,11 +19,11 @@ import java.util.Objects;
  * mod (p−1), dq = d mod (q−1), e·dp ≡ 1 mod (p−1), e·dq ≡ 1 mod (q−1) and qi·q ≡ 1 mod p; without them,
  * d &lt; n and (2^e)^d ≡ 2 mod n. A modulus with the ROCA fingerprint (CVE-2017-15361) is refused.
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * {@code toString()} redacts {@code d} and the CRT members; there is no {@code equals}/{@code hashCode}
  * ({@link #equalsKey} compares in constant time); exception messages never contain key material.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use; the JCA key is built once, on first use.
  */
 public final class RsaPrivateJwk implements PrivateJwk {

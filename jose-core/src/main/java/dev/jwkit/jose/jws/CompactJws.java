@@ -32,11 +32,11 @@ import java.util.Objects;
  * payload itself, which the character rule above limits to {@code [A-Za-z0-9_-]}; arbitrary unencoded
  * payloads travel detached ({@link #parseDetached}). The JWT layer refuses {@code b64:false} anyway.
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * Nothing here says the token is authentic: only {@link JwsVerifier#verify(CompactJws)} does. Read only
  * what key selection needs ({@code alg}, {@code kid}) before verification.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use; accessors return copies.
  */
 public final class CompactJws {

@@ -27,7 +27,7 @@ import java.util.Set;
  * </ul>
  * Failures are {@link InvalidTokenException}s with the codes of {@link CompactJws}.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use; accessors return copies.
  */
 public final class FlattenedJws {

@@ -51,11 +51,11 @@ import org.jspecify.annotations.Nullable;
  *       {@link JsonLimits#TOKEN}.
  * </ul>
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * {@code jwk}, {@code jku}, {@code x5u} and {@code x5c} are carried as data only. No jwkit verifier uses
  * them to pick or fetch a key; the key is always the one the application configured.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use. The builder is not.
  */
 public final class JwsHeader {

@@ -35,11 +35,11 @@ import org.jspecify.annotations.Nullable;
  *     JwsHeader.builder().alg(JwsAlgorithm.ES256).kid("k1").typ("JWT").build(), payloadBytes);
  * }</pre>
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * The header's {@code alg} must equal the signer's algorithm, so a token never claims an algorithm other
  * than the one used. The key never appears in {@code toString} or in exception messages.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use.
  */
 public final class JwsSigner {

@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * byte[] payload = jws.payload();
  * }</pre>
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * <ul>
  *   <li>The token's {@code alg} must be exactly the verifier's algorithm; there is no {@code none}.
  *   <li>The key is always the configured one: {@code jwk}, {@code jku}, {@code x5u} and {@code x5c}
@@ -43,7 +43,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>A JCA object that threw is discarded, never reused (JDK 17 Ed25519 quirk).
  * </ul>
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use; verification takes no lock.
  */
 public final class JwsVerifier {

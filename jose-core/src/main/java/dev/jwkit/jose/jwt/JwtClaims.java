@@ -43,11 +43,11 @@ import org.jspecify.annotations.Nullable;
  *     .build();
  * }</pre>
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * A {@code JwtClaims} is only data: it says nothing about who wrote it. Claims of a token are trusted
  * only when they come from a {@link VerifiedJwt}. {@link #toString()} lists claim names, never values.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use; the {@link Builder} is not.
  */
 public final class JwtClaims {

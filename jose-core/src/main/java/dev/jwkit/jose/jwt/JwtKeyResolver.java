@@ -26,13 +26,13 @@ import org.jspecify.annotations.Nullable;
  * <p>For {@link JwtVerifier}'s prepared-verifier cache to work, return the same {@code Jwk} instances
  * for as long as the keys do not change (for example one {@code JwkSet} per fetched document).
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * The keys a resolver returns are trusted: a verifier accepts a token's algorithm only if the key that
  * verifies it permits it ({@link dev.jwkit.jose.jwk.JwkAlgorithmBinding}), so an {@code oct} key returned
  * here makes HMAC tokens verifiable. A resolver over a public JWKS must therefore never return {@code
  * oct} keys (jwks-domain's key sources return public asymmetric keys only).
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Implementations must be safe for concurrent use.
  */
 @FunctionalInterface

@@ -28,13 +28,13 @@ import java.util.function.Function;
  * <p>For keys held in custody (an HSM, Vault Transit), {@link Builder#externalSigner} takes a function
  * from signing input to signature instead of a key; its output length is checked against the algorithm.
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * Only the compact serialization with a base64url-encoded payload is produced: {@code b64:false} (RFC
  * 7797) is never written, since JWTs must not use it. The signer does not add or check claims; issue
  * tokens with {@code exp} (verifiers require it by default) and an explicit {@code typ} per token kind
  * (RFC 8725 §3.11). The key never appears in {@code toString} or messages.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use; the {@link Builder} is not.
  */
 public final class JwtSigner {

@@ -63,13 +63,13 @@ import org.jspecify.annotations.Nullable;
  *   <li>claims and {@code typ}: see {@link Builder}.
  * </ol>
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * Keys come only from the {@link JwtKeyResolver}: {@code jwk}, {@code jku}, {@code x5u} and {@code x5c}
  * headers are never used to find or fetch a key. The header's {@code kid} is handed to the resolver as
  * an opaque string. Exception messages and {@link VerificationOutcome}s carry the code, the {@code alg}
  * and the {@code kid}, never the token, a claim value or key material.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use (the prepared-verifier cache is internally
  * synchronized); the {@link Builder} is not.
  */

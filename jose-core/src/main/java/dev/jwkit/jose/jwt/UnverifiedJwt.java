@@ -14,13 +14,13 @@ import java.util.Objects;
  * base64url and JSON, known {@code alg}, no {@code b64:false}, registered claims of the right types), but
  * no key is involved and no rule is applied.
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * Nothing here is authentic: anyone can write any header and claims. There is deliberately no way to
  * turn an {@code UnverifiedJwt} into a {@link VerifiedJwt}; pass the original token string to a {@link
  * JwtVerifier}. Never make an authorization decision on these claims (CVE-2021-37580 was exactly
  * that). {@link #toString()} shows claim names only.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use.
  */
 public final class UnverifiedJwt {

@@ -8,7 +8,7 @@ package dev.jwkit.jose.jwt;
  * JwtVerifier#verify} reports exactly one {@link VerificationOutcome}, after the result is decided; the
  * outcome carries no token and no claim.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Implementations must be safe for concurrent use and return quickly; an exception thrown by a listener
  * is caught and does not change the verification result.
  */

@@ -13,11 +13,11 @@ import java.util.Optional;
  * {@code VerifiedJwt}), so a method that takes a {@code VerifiedJwt} cannot be handed an unverified
  * token by mistake. {@link UnverifiedJwt} is a different type with no conversion to this one.
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * The claims were valid at the verifier's clock instant; this object does not re-check time later.
  * {@link #toString()} shows the algorithm, the {@code kid} and the claim names, never claim values.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use.
  */
 public final class VerifiedJwt {

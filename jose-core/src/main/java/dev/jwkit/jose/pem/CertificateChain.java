@@ -30,11 +30,11 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  * validator.validate(chain, now);
  * }</pre>
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * Never trust a chain because it parsed or because it came with a key: validate it. Certificates are
  * public data; {@link #toString()} shows the length and the leaf's subject only.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use.
  *
  * @param certificates the certificates, leaf first, never empty

@@ -53,11 +53,11 @@ import org.jspecify.annotations.Nullable;
  *     .selfSign(keyPair);
  * }</pre>
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * A self-signed certificate asserts nothing: it carries a key where a format needs a certificate. The
  * serial number, unless given, is 159 random bits (CA/Browser Forum practice).
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use.
  */
 public final class CertificateTemplate {

@@ -19,10 +19,10 @@ import java.util.Objects;
  * PublicKey again = Der.readPublicKey(spki, PemType.PUBLIC_KEY);
  * }</pre>
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * Error messages name the structure and what is wrong, never key bytes.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * This class is stateless and safe for concurrent use.
  */
 public final class Der {

@@ -33,12 +33,12 @@ import org.jspecify.annotations.Nullable;
  * CertificateChain chain = JwkPem.validateX5c(publicJwk, validator, clock.instant());
  * }</pre>
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * {@code x5c} is never trusted by itself: {@link #validateX5c} checks that the leaf certifies the JWK's
  * key, that {@code x5t#S256} and {@code x5t}, where present, are the leaf's digests, and that the chain
  * validates to the validator's trust anchors. Messages never contain key material.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * This class is stateless and safe for concurrent use.
  */
 public final class JwkPem {

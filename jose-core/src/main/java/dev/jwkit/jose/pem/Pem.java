@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * PemBundle bundle = Pem.parse(keyAndChain, password);   // key + certificate chain in one text
  * }</pre>
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * Error messages name the block (1-based number and type) and what is wrong, never key bytes. Passwords
  * are neither kept nor modified; clear them when done. Encrypted private keys are written as PKCS#8
  * PBES2 with PBKDF2-HMAC-SHA-256 ({@value #ENCRYPTION_ITERATIONS} iterations) and AES-256-CBC;
@@ -43,7 +43,7 @@ import org.jspecify.annotations.Nullable;
  * ({@code Proc-Type: 4,ENCRYPTED}) is read, never written. Input is bounded to {@value
  * #MAX_INPUT_LENGTH} characters.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * This class is stateless and safe for concurrent use.
  *
  * @see Der for the same structures without the PEM armour

@@ -16,11 +16,11 @@ import java.util.Optional;
  * chain; whether the chain's leaf belongs to a key pair is the caller's check ({@link
  * CertificateChain#requireLeafKey}).
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * This class holds private keys: it is not a record, has no {@code equals}/{@code hashCode}, and its
  * {@link #toString()} shows counts only.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use.
  */
 public final class PemBundle {

@@ -35,7 +35,7 @@ import java.util.Set;
  * validator.validate(CertificateChain.fromX5c(x5c), clock.instant());
  * }</pre>
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * An {@code x5c} is never trusted by itself: only the anchors given here are. Revocation checking is
  * off by default ({@link #DEFAULT_REVOCATION_CHECKING}): jose-core does no I/O, and the JDK's revocation
  * checker would fetch CRLs and OCSP responses over the network. Turn it on with {@link
@@ -44,7 +44,7 @@ import java.util.Set;
  * {@code jdk.certpath.disabledAlgorithms} policy applies (MD5 and weak keys are refused). Certificates
  * signed with secp256k1 cannot be validated: JDK 17 no longer implements that curve.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use.
  */
 public final class PkixValidator {

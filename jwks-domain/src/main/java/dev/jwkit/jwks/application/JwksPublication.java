@@ -19,7 +19,7 @@ import java.util.Optional;
  * Publication p = jwks.current();   // p.toJsonBytes(), p.etag(), p.maxAge()
  * }</pre>
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are safe for concurrent use (lock-free).
  */
 public final class JwksPublication {

@@ -44,10 +44,10 @@ import org.jspecify.annotations.Nullable;
  * (give the policy the ring is rotated with, so that lifetimes are clamped to it), {@code typ} {@value
  * #DEFAULT_TYPE}, no {@code iss}.
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * Only the active key signs; a pending or retired key never does. Messages carry kids, never claims.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are safe for concurrent use (lock-free).
  */
 public final class JwtIssuer {

@@ -47,7 +47,7 @@ import org.jspecify.annotations.Nullable;
  * rotation.tick();             // every policy.tick()
  * }</pre>
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use; concurrent calls are serialised by the
  * repository's compare-and-set.
  */

@@ -30,7 +30,7 @@ import java.util.Set;
  * ring does not change, so jose-core's prepared-verifier cache stays warm. An unstored ring gives an
  * empty set.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are safe for concurrent use (lock-free).
  */
 public final class RingKeySource implements KeySource {

@@ -19,11 +19,11 @@ import java.util.concurrent.ConcurrentMap;
  * by {@link JwsSigner}. Retiring and destroying need no work here, because the ring drops the private
  * JWK of a key when it retires; the prepared signer of that key is forgotten.
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * Private keys are only as safe as the store of the ring (an owner-only file, a Vault KV path). For
  * keys that never leave a hardware or remote boundary, use Vault Transit custody.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Safe for concurrent use; prepared signers are cached per kid.
  */
 public final class LocalKeyCustody implements KeyCustody {

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentMap;
  * A {@link KeyRingRepository} in a concurrent map: for tests, and for embedding where the ring need not
  * outlive the process. Saves are atomic compare-and-set operations on the version.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Safe for concurrent use by any number of threads (not shared between processes).
  */
 public final class InMemoryKeyRingRepository implements KeyRingRepository {

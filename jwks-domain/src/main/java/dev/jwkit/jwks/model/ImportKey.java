@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * <p>This is a final class rather than a record because it carries key material.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use.
  */
 public final class ImportKey implements KeyRingCommand {

@@ -24,11 +24,11 @@ import java.util.regex.Pattern;
  * dev.jwkit.jwks.custody.LocalKeyCustody}); other custodies (Vault Transit) keep the private key elsewhere and give an opaque
  * reference (for Transit, the key name and version).
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * This is a final class, not a record, because it may hold a private key; {@link #toString()} shows the
  * kid, algorithm and custody only, and there is no {@code equals}.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use.
  */
 public final class KeyMaterial {

@@ -23,11 +23,11 @@ import java.util.stream.Collectors;
  * the repository returned. A repository saves a ring only if its stored version still equals the
  * ring's version (compare-and-set). The {@link RotationPlanner} never changes the version.
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * A ring may hold local private keys (in its {@link KeyMaterial}); {@link #toString()} shows kids and
  * states only, and {@link #equals} compares non-secret parts.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use.
  */
 public final class KeyRing {

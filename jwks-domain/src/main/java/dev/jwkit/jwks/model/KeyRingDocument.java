@@ -20,7 +20,7 @@ import java.util.Optional;
  * The stored form of a {@link KeyRing}: a versioned JSON document of plain maps and lists, shared by
  * the file and Vault KV repositories so that a ring can move between them.
  *
- * <h3>Format, version 1</h3>
+ * <h2>Format, version 1</h2>
  * <pre>{@code
  * {
  *   "format": "jwkit.keyring",            // constant
@@ -47,12 +47,12 @@ import java.util.Optional;
  * are ignored (additions within a format version stay readable by older readers); a missing required
  * member or a newer {@code formatVersion} is refused.
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * Documents of rings under local custody contain private keys: repositories must store them with owner-only
  * permissions (file) or behind access policies (Vault). Error messages name the key index and member,
  * never values.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Stateless; safe for concurrent use.
  */
 public final class KeyRingDocument {

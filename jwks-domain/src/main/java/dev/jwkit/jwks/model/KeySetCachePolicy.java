@@ -29,7 +29,7 @@ import java.util.Optional;
  *       KeySourceError#STALE_BEYOND_LIMIT}).
  * </ul>
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use; builders are not.
  */
 public final class KeySetCachePolicy {

@@ -16,11 +16,11 @@ import org.jspecify.annotations.Nullable;
  * KeyState#ACTIVE} or {@link KeyState#PENDING} for good drops local private material (ROTATION.md inv.
  * 8).
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * {@link #toString()} shows the kid, state and instants only. {@link #equals} compares the non-secret
  * parts (kid, algorithm, state, instants, custody reference, whether private material is held).
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use.
  */
 public final class ManagedKey {

@@ -32,10 +32,10 @@ import java.util.Random;
  *       empty set.
  * </ul>
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * Only public keys are held; {@link #toJson()} never contains a private member.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use.
  */
 public final class Publication {

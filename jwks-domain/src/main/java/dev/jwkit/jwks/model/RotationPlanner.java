@@ -38,7 +38,7 @@ import java.util.Optional;
  * <p>Randomness (new keys) comes only from the {@link KeyMaterialSource} passed in, called once per new
  * key, so a plan is deterministic given that source.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Stateless; safe for concurrent use.
  */
 public final class RotationPlanner {

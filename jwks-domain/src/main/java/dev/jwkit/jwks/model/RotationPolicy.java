@@ -36,7 +36,7 @@ import java.util.Objects;
  *     .build();
  * }</pre>
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use; builders are not.
  */
 public final class RotationPolicy {

@@ -5,7 +5,7 @@ package dev.jwkit.jwks.port;
  * {@code java.net.http} with timeouts, a body cap and conditional requests; the caching key source in
  * front of it applies the domain's {@link dev.jwkit.jwks.model.KeySetCachePolicy}.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Implementations must be safe for concurrent use.
  */
 public interface JwksFetcher {

@@ -11,7 +11,7 @@ import dev.jwkit.jwks.model.KeyMaterial;
  * Vault Transit custody keeps it in Vault and never exports it (its material holds only the public JWK
  * and a reference to the Transit key version). Each adapter runs {@code KeyCustodyContract}.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Implementations must be safe for concurrent use.
  */
 public interface KeyCustody {

@@ -7,7 +7,7 @@ import dev.jwkit.jwks.model.KeyRingEvent;
  * imported) after the ring that records them was saved. Audit logs and metrics are adapters of this
  * listener. Events never carry key material.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Implementations must be safe for concurrent use and should return quickly; an exception thrown by a
  * listener is caught and does not affect the rotation.
  */

@@ -13,7 +13,7 @@ import java.util.Optional;
  * <p>Adapters: {@code InMemoryKeyRingRepository}, {@code FileKeyRingRepository}, {@code
  * VaultKvKeyRingRepository}. Each runs {@code KeyRingRepositoryContract}.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Implementations must be safe for concurrent use, including by several processes sharing one store.
  */
 public interface KeyRingRepository {

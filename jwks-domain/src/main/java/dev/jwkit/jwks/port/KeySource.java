@@ -23,12 +23,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Adapters: {@code RingKeySource} (application), {@code CachingKeySource} (HTTP), {@code FileKeySource}.
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * A key source returns public asymmetric keys only: never a private key and never an {@code oct} key, so
  * that a verifier over a published key set can never accept an HMAC token (the verifier takes the
  * algorithm from the key). Implementations enforce this when they load keys, not per token.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Implementations must be safe for concurrent use; {@link #keysFor} is on the hot path of every
  * verification and should not block on I/O when the kid is known.
  */

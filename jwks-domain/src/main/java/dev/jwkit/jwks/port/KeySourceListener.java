@@ -6,7 +6,7 @@ package dev.jwkit.jwks.port;
  * unknown {@code kid}. Metrics, audit logs, health checks and alerts are adapters of this listener; the HTTP
  * adapter's caching source and the file adapter's key source both report through it.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Implementations must be safe for concurrent use, fast and non-blocking: they run on the fetching thread
  * or on a caller's thread. An exception thrown by a listener is caught and ignored by the source.
  */

@@ -34,13 +34,13 @@ import java.util.Optional;
  * rotating the same ring never lose an update. Loads take no lock: a rename is atomic, so a reader sees
  * one whole version.
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * Ring files hold private keys under local custody. The directory is created 0700 and files 0600; a ring
  * file that group or others can access, or a directory that they can write, is refused with {@link
  * FileError#INSECURE_PERMISSIONS} unless {@link Builder#allowInsecurePermissions()} was called, as ssh
  * refuses a loose private key file. Error messages name the file, never key material.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use, also with other instances and other processes on
  * the same directory.
  */

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * symmetric ({@code oct}) keys are dropped: a key source serves public keys only, so a verifier given this
  * source never accepts an HMAC token.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are safe for concurrent use; the hot path reads one volatile reference and takes no lock.
  * Concurrent callers after a change may both reload; the results are identical.
  */

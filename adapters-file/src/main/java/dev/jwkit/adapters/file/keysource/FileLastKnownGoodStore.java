@@ -42,7 +42,7 @@ import java.util.Set;
  * key set). Saves replace it atomically ({@code AtomicFiles}: a temporary file, {@code fsync}, rename),
  * owner-only.
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * Only public keys are ever written: private and symmetric keys are dropped before writing (a remote set
  * should hold none, and the caching source refuses them too), and a set with no public key is not written. A
  * load is
@@ -51,7 +51,7 @@ import java.util.Set;
  * FileError#UNREADABLE} or {@link FileError#UNSUPPORTED_FORMAT}), which the key source logs before carrying
  * on without the store. Messages name the file, never key material.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are safe for concurrent use: saves are atomic renames, and a load reads one whole version.
  */
 public final class FileLastKnownGoodStore implements LastKnownGoodStore {

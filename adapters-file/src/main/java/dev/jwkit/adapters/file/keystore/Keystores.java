@@ -36,7 +36,7 @@ import java.util.Objects;
  * {@code kid} as alias, with its {@code x5c} chain or, when it has none, a self-signed certificate (a
  * keystore cannot hold a private key without one); the file is written atomically and owner-only.
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * Passwords are {@code char[]} so that callers can clear them; they never appear in messages.
  */
 public final class Keystores {

@@ -55,12 +55,12 @@ import org.jspecify.annotations.Nullable;
  * public key, never replaces a good one. Unusable keys are skipped and reported; private and symmetric
  * keys are refused.
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * Only public asymmetric keys are ever returned. Unknown {@code kid}s cannot cause more than one fetch
  * per cooldown however many arrive, nor delay a scheduled refresh. The source fails closed once the held
  * set is older than the staleness limit. {@code kid}s are opaque map keys: never used in a path or query.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are safe for concurrent use; lookups take no lock (an atomic snapshot read and a map lookup),
  * so they are safe under virtual threads.
  */

@@ -55,7 +55,7 @@ import org.jspecify.annotations.Nullable;
  * {@code keys} array holds at most {@link Builder#maxKeys(int) maxKeys} objects. The advertised
  * freshness ({@code Cache-Control: max-age}, {@code Expires}) is returned with the body.
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * Plain {@code http} is refused except to loopback hosts (or when {@link Builder#allowInsecureHttp()}
  * is called), so a misconfigured location cannot downgrade key transport. Redirects are not followed
  * unless {@link Builder#maxRedirects(int)} allows them, and each hop is checked by the same rule. No
@@ -64,7 +64,7 @@ import org.jspecify.annotations.Nullable;
  * {@link KeySourceUnavailableException} with an {@link HttpJwksError} code; messages name the location
  * without its query.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use.
  */
 public final class HttpJwksFetcher implements JwksFetcher {

@@ -20,13 +20,13 @@ import java.util.Optional;
  * CachingKeySource keys = CachingKeySource.builder().location(meta.jwksUri()).build();
  * }</pre>
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * The comparison is exact and case-sensitive (a document for {@code https://issuer.example.evil} or with
  * a trailing slash does not match), so a metadata document cannot redirect trust to another issuer. The
  * metadata and the {@code jwks_uri} must both pass the fetcher's location rule (HTTPS, or plain HTTP to
  * loopback). Fetches use the fetcher's timeouts, caps and no-redirect default.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use.
  */
 public final class IssuerDiscovery {

@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * lookup path's one question, {@link #usable(Instant)}: the set to serve now, or why none may be served.
  * The unknown-{@code kid} budget is {@link UnknownKids}'; counting hits and misses is the source's.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Safe for concurrent use; lock-free (atomic references and a compare-and-set single flight).
  */
 final class KeySetRefresher {

@@ -29,14 +29,14 @@ import org.jspecify.annotations.Nullable;
  * KeySource keys = issuers.forIssuer(unverifiedIss);  // then verify with expectedIssuer(unverifiedIss)
  * }</pre>
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * The set of issuers is fixed at build time and bounded ({@link Builder#maxIssuers}); a token naming any
  * other issuer fails with {@code jwt.issuer_mismatch} and causes no network traffic, so attacker-chosen
  * {@code iss} values cannot make the verifier fetch anything (SSRF) or grow memory. The caller must still
  * verify the token with that issuer as the expected one: choosing keys by {@code iss} is not a check of
  * {@code iss}. A discovered issuer's metadata must name exactly that issuer.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are safe for concurrent use; lookups take no lock.
  */
 public final class MultiIssuerKeySource implements AutoCloseable {

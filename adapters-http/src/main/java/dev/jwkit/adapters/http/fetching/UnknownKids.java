@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * caller inside it (on a budget separate from scheduled refreshes), and a bounded negative cache of kids
  * still unknown afterwards.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Safe for concurrent use; lock-free (a compare-and-set on the current on-demand refetch).
  */
 final class UnknownKids {

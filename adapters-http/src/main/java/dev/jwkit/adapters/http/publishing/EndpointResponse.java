@@ -13,7 +13,7 @@ import java.util.Optional;
  * a binding writes them without building anything: it copies the headers, sets
  * {@code Content-Length} to {@link #contentLength()} and writes {@link #body()} when {@link #hasBody()}.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use.
  */
 public final class EndpointResponse {

@@ -25,7 +25,7 @@ import java.util.zip.GZIPOutputStream;
  * <p>{@link #jwks(List, Duration)} takes {@link PublicJwk}s only: a private or symmetric member cannot be
  * published by construction.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use.
  */
 public final class JwksDocument {

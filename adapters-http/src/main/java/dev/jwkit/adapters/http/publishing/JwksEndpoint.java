@@ -28,13 +28,13 @@ import org.jspecify.annotations.Nullable;
  * *}); 304 when {@code If-None-Match} names the current tag (a list, weak tags, or {@code *}); 204 to
  * a CORS preflight {@code OPTIONS}; 405 with {@code Allow} to other methods; 404 elsewhere.
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * Documents are built from {@code PublicJwk}s only, so the endpoint cannot publish a private or
  * symmetric member. The JWKS is public by nature: CORS allows any origin, and no credentials are
  * honoured ({@code Access-Control-Allow-Credentials} is never sent). {@code X-Content-Type-Options:
  * nosniff} is always sent.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are safe for concurrent use; {@link #publish} swaps prepared responses atomically and
  * {@link #handle} only reads them, without locks or allocation beyond header parsing.
  */

@@ -43,13 +43,13 @@ import org.jspecify.annotations.Nullable;
  * <p>Requests are answered on Undertow's I/O threads (the endpoint never blocks: responses are prepared
  * when a document is published), so there is no worker pool to size.
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * Binds to {@code 127.0.0.1} unless another host is given: exposing the endpoint is an explicit choice.
  * Request headers are capped at 16 KiB, a request must arrive within 10 s of the connection's first byte
  * (slow-loris), and idle connections close after 60 s. Request bodies are never read. Only public keys
  * can be published ({@link JwksDocument}).
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are safe for concurrent use; {@link #close()} may be called from any thread.
  */
 public final class UndertowJwksServer implements AutoCloseable {

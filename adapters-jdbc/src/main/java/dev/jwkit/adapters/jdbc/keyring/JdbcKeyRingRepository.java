@@ -43,12 +43,12 @@ import java.util.UUID;
  * fails with {@link JdbcError#KEK_MISMATCH}; private keys stored under a KEK id that is not configured fail
  * with {@link JdbcError#KEK_UNKNOWN}. Both happen before anything is written.
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * The database never holds a private key in clear: a dump yields ciphertexts, public keys and KEK ids.
  * Opening a ciphertext needs the KEK, which lives outside the database (file, environment variable).
  * Error messages name the table, ring, key id and KEK id, never key material.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use, also with other instances and other processes on
  * the same database.
  */

@@ -24,12 +24,12 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>The key is given as base64 (standard or URL-safe alphabet, padding optional) of exactly 32 bytes, for
  * example the output of {@code openssl rand -base64 32}, in a file or an environment variable.
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * This is not a record and has no {@code equals}: {@link #toString()} shows the id only. Whoever holds
  * the KEK and a database dump holds the private keys; keep the KEK in a secret store or a file readable
  * only by jwkit, never in the database.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use.
  */
 public final class KeyEncryptionKey {

@@ -5,11 +5,10 @@ import dev.jwkit.adapters.jdbc.keyring.JdbcKeyRingRepository;
 import dev.jwkit.adapters.jdbc.keyring.KeyEncryptionKey;
 import dev.jwkit.jwks.application.KeyRotationService;
 import dev.jwkit.jwks.application.RotationResult;
-import dev.jwkit.jwks.inmemory.LocalKeyCustody;
+import dev.jwkit.jwks.custody.LocalKeyCustody;
 import dev.jwkit.jwks.model.KeyRingEvent;
 import dev.jwkit.jwks.model.KeyRingId;
 import dev.jwkit.jwks.model.RotationPolicy;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +29,8 @@ final class Replica implements AutoCloseable {
   Replica(String jdbcUrl, String user, String schema, KeyEncryptionKey kek) {
     this.database = JdbcDatabase.builder().url(jdbcUrl).user(user).schema(schema).poolSize(2).build();
     JdbcKeyRingRepository repository = JdbcKeyRingRepository.builder().database(database).keyEncryptionKey(kek).build();
-    this.service = KeyRotationService.builder().repository(repository).custody(new LocalKeyCustody())
-        .policy(RotationPolicy.builder().rotationPeriod(Duration.ofDays(1)).build()).clock(Clock.systemUTC())
+    this.service = KeyRotationService.builder(repository, new LocalKeyCustody())
+        .policy(RotationPolicy.builder().rotationPeriod(Duration.ofDays(1)).build())
         .ringId(RING).maxAttempts(10_000).build();
   }
 

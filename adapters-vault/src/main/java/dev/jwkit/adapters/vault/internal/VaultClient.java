@@ -21,12 +21,12 @@ import org.jspecify.annotations.Nullable;
  * {@code TokenSession#replaceAfterDenial}), and turns Vault's error envelope into {@link JwkitException}s with a {@link
  * VaultError} code.
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * The token is sent only in the {@code X-Vault-Token} header to the configured address (redirects are
  * not followed). It is never logged and never part of an exception message; logs name the method, the
  * path, the status and the attempt.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are safe for concurrent use; the token session is shared by all callers.
  */
 public final class VaultClient {

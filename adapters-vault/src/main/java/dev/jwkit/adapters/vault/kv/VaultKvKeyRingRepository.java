@@ -44,15 +44,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * delete_version_after} would delete ring versions by themselves is refused before the first read
  * ({@link VaultError#DELETE_VERSION_AFTER}).
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * Rings under local custody contain private keys: restrict the path with a Vault policy (read, create,
  * update on {@code <mount>/data/<pathPrefix>/*}). Nothing of the document or the token is logged or
  * put in an exception message; messages name the mount, the path and the ring id.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use, also by several processes sharing one Vault.
  *
- * <h3>Errors</h3>
+ * <h2>Errors</h2>
  * Every method throws a {@link JwkitException} with a {@link VaultError} code when Vault is
  * unreachable, sealed, refuses the token, or is not KV v2, and {@link KeyRingError#DOCUMENT_INVALID}
  * when the stored document cannot be read.

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  *     .build();
  * }</pre>
  *
- * <h3>Mapping (ROTATION.md, "Mapping onto Vault Transit")</h3>
+ * <h2>Mapping (ROTATION.md, "Mapping onto Vault Transit")</h2>
  * One Transit key per algorithm (and RSA size), named {@code <prefix>-<alg>[-<bits>]}; each JOSE key is
  * one <em>version</em> of it, referenced as {@code <name>:<version>} in the ring. {@link #generate}
  * creates the Transit key (version 1) or rotates it (a new version), reads the version's public key (PEM
@@ -46,13 +46,13 @@ import java.util.regex.Pattern;
  * version with newer versions still in use cannot be expressed by Transit's floors: the ring's
  * {@code REVOKED} state is its deny-list (it is unpublished and never signs), and Transit is left as is.
  *
- * <h3>Security</h3>
+ * <h2>Security</h2>
  * No private key material exists outside Vault. Keys are created with {@code exportable=false},
  * {@code allow_plaintext_backup=false} and without auto-rotation; an existing key that is exportable or
  * of another type is refused. A material of another custody, or whose Transit key name is not under this
  * custody's prefix, is refused, so a tampered ring cannot make it sign with other Transit keys.
  *
- * <h3>Thread safety</h3>
+ * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use, also by several processes sharing one Vault.
  * Two replicas generating at the same instant may get the same new version; only one ring save wins
  * (check-and-set), and the other re-plans with a fresh version.
