@@ -48,9 +48,8 @@ public final class JwkitCommand implements Callable<Integer> {
   /** Input could not be read or written. */
   public static final int EXIT_IO = 3;
 
-  /** The subcommands in help order (picocli builds each one's model by reflection: only the named one is built). */
-  private static final List<Class<?>> SUBCOMMANDS = List.of(KeysCommand.class, TokenCommand.class,
-      JwksCommand.class, ServeCommand.class, CommandLine.HelpCommand.class);
+  /** The subcommands' names in help order; {@link #subcommand} maps each to its class. */
+  static final List<String> SUBCOMMANDS = List.of("keys", "token", "jwks", "serve", "help");
 
   /** The command that options alone run. */
   static final String DEFAULT_COMMAND = "serve";
@@ -109,15 +108,12 @@ public final class JwkitCommand implements Callable<Integer> {
     boolean verbose = Arrays.asList(args).contains("--verbose");
     CommandLine commandLine = new CommandLine(new JwkitCommand());
     String named = firstCommandName(args);
-    for (Class<?> subcommand : SUBCOMMANDS) {
-      String name = subcommand.getAnnotation(Command.class).name();
-      if (named == null || named.equals("help") || named.equals(name)) {
-        commandLine.addSubcommand(name, subcommand);
+    boolean all = named == null || named.equals("help") || !SUBCOMMANDS.contains(named);
+    for (String name : SUBCOMMANDS) {
+      // an unknown name gets the whole list too: picocli reports it with suggestions
+      if (all || named.equals(name)) {
+        commandLine.addSubcommand(name, subcommand(name));
       }
-    }
-    if (commandLine.getSubcommands().isEmpty()) {
-      // an unknown name: picocli reports it (with suggestions) against the whole list
-      SUBCOMMANDS.forEach(c -> commandLine.addSubcommand(c.getAnnotation(Command.class).name(), c));
     }
     // --claims @FILE is jwkit's own syntax: picocli's argument files would swallow it
     commandLine.setExpandAtFiles(false);
@@ -129,6 +125,28 @@ public final class JwkitCommand implements Callable<Integer> {
       return exitCodeOf(e);
     });
     return commandLine;
+  }
+
+  /**
+   * The class of a subcommand. A switch, not a list of class literals: loading a command class (and
+   * reading its annotation) loads its nested commands and, when linked, the types its code uses (the
+   * server's, for serve), which a one-shot command does not need.
+   */
+  private static Class<?> subcommand(String name) {
+    switch (name) {
+      case "keys":
+        return KeysCommand.class;
+      case "token":
+        return TokenCommand.class;
+      case "jwks":
+        return JwksCommand.class;
+      case "serve":
+        return ServeCommand.class;
+      case "help":
+        return CommandLine.HelpCommand.class;
+      default:
+        throw new IllegalArgumentException("no command " + name);
+    }
   }
 
   /** The first argument that is not one of {@code jwkit}'s own options, or null. */

@@ -98,6 +98,11 @@ class JwkitCommandTest {
     assertThat(JwkitCommand.commandLine("--help").getSubcommands())
         .containsOnlyKeys("keys", "token", "jwks", "serve", "help");
     assertThat(JwkitCommand.commandLine("help", "keys").getSubcommands()).hasSize(5);
+    for (String name : JwkitCommand.SUBCOMMANDS) {
+      CommandLine named = JwkitCommand.commandLine(name);
+      assertThat(named.getSubcommands()).as(name).hasSize(name.equals("help") ? 5 : 1).containsKey(name);
+      assertThat(named.getSubcommands().get(name).getCommandName()).isEqualTo(name);
+    }
   }
 
   @Test
