@@ -7,8 +7,11 @@ import dev.jwkit.jwks.model.InvalidConfigurationException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,14 +24,16 @@ import picocli.CommandLine.Spec;
  *
  * <p>Exit codes are a contract: 0 success, 1 invalid token or failed check, 2 usage error (including a
  * bad configuration), 3 input or I/O error (including a missing key ring).
+ *
+ * <p>Options without a command run {@code serve} with them ({@code jwkit --port 8081}); see {@link
+ * #withDefaultCommand}. Start-up matters (scripts call {@code jwkit token verify} once per token), so
+ * picocli models only the command that is named, not the whole tree, unless help is asked for.
  */
 @Command(
     name = "jwkit",
     mixinStandardHelpOptions = true,
     versionProvider = JwkitCommand.Version.class,
     description = "Manage signing keys, publish them as a JWKS, sign and verify JWTs.",
-    subcommands = {KeysCommand.class, TokenCommand.class, JwksCommand.class, ServeCommand.class,
-        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:invalid token or failed check", "2:usage or configuration error",
         "3:input, I/O or storage error (e.g. no key ring yet)"})
@@ -42,6 +47,15 @@ public final class JwkitCommand implements Callable<Integer> {
   public static final int EXIT_USAGE = 2;
   /** Input could not be read or written. */
   public static final int EXIT_IO = 3;
+
+  /** The subcommands' names in help order; {@link #subcommand} maps each to its class. */
+  static final List<String> SUBCOMMANDS = List.of("keys", "token", "jwks", "serve", "help");
+
+  /** The command that options alone run. */
+  static final String DEFAULT_COMMAND = "serve";
+
+  /** Options of {@code jwkit} itself: they never imply the default command. */
+  private static final Set<String> OWN_OPTIONS = Set.of("-h", "--help", "-V", "--version", "--verbose");
 
   @Spec private CommandSpec spec;
 
@@ -59,13 +73,48 @@ public final class JwkitCommand implements Callable<Integer> {
 
   /** Runs the command line and returns the exit code, without exiting the JVM. */
   public static int run(String... args) {
-    return commandLine(args).execute(args);
+    String[] effective = withDefaultCommand(args);
+    return commandLine(effective).execute(effective);
   }
 
-  /** The configured picocli command line (exit codes and error handling set), for tests and {@link #run}. */
+  /**
+   * The arguments to execute: {@code args} as given, or {@code serve} followed by them when they start
+   * with an option that is not {@code jwkit}'s own ({@code --port 8081}, {@code --data-dir d}). {@code
+   * --help}, {@code --version} and {@code --verbose} alone stay {@code jwkit}'s.
+   */
+  static String[] withDefaultCommand(String... args) {
+    for (String arg : args) {
+      if (OWN_OPTIONS.contains(arg)) {
+        continue;
+      }
+      if (!arg.startsWith("-")) {
+        return args;
+      }
+      String[] effective = new String[args.length + 1];
+      effective[0] = DEFAULT_COMMAND;
+      System.arraycopy(args, 0, effective, 1, args.length);
+      return effective;
+    }
+    return args;
+  }
+
+  /**
+   * The configured picocli command line (exit codes and error handling set) for these arguments, for
+   * tests and {@link #run}. When {@code args} name a command other than {@code help}, only that command is
+   * added: the others are not modelled (nor their classes loaded), which is most of picocli's start-up
+   * time; otherwise (help, usage, an unknown name) every command is added, so help lists them all.
+   */
   static CommandLine commandLine(String... args) {
     boolean verbose = Arrays.asList(args).contains("--verbose");
     CommandLine commandLine = new CommandLine(new JwkitCommand());
+    String named = firstCommandName(args);
+    boolean all = named == null || named.equals("help") || !SUBCOMMANDS.contains(named);
+    for (String name : SUBCOMMANDS) {
+      // an unknown name gets the whole list too: picocli reports it with suggestions
+      if (all || named.equals(name)) {
+        commandLine.addSubcommand(name, subcommand(name));
+      }
+    }
     // --claims @FILE is jwkit's own syntax: picocli's argument files would swallow it
     commandLine.setExpandAtFiles(false);
     commandLine.setExitCodeExceptionMapper(e -> exitCodeOf(e));
@@ -76,6 +125,38 @@ public final class JwkitCommand implements Callable<Integer> {
       return exitCodeOf(e);
     });
     return commandLine;
+  }
+
+  /**
+   * The class of a subcommand. A switch, not a list of class literals: loading a command class (and
+   * reading its annotation) loads its nested commands and, when linked, the types its code uses (the
+   * server's, for serve), which a one-shot command does not need.
+   */
+  private static Class<?> subcommand(String name) {
+    switch (name) {
+      case "keys":
+        return KeysCommand.class;
+      case "token":
+        return TokenCommand.class;
+      case "jwks":
+        return JwksCommand.class;
+      case "serve":
+        return ServeCommand.class;
+      case "help":
+        return CommandLine.HelpCommand.class;
+      default:
+        throw new IllegalArgumentException("no command " + name);
+    }
+  }
+
+  /** The first argument that is not one of {@code jwkit}'s own options, or null. */
+  private static @Nullable String firstCommandName(String... args) {
+    for (String arg : args) {
+      if (!OWN_OPTIONS.contains(arg)) {
+        return arg.startsWith("-") ? null : arg;
+      }
+    }
+    return null;
   }
 
   static int exitCodeOf(Throwable e) {

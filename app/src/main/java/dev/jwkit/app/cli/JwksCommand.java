@@ -29,8 +29,9 @@ final class JwksCommand implements Callable<Integer> {
 
   /** {@code jwks fetch}. */
   @Command(name = "fetch", mixinStandardHelpOptions = true,
-      description = {"Fetch a JWKS (size, timeouts, content type checked by the HTTP adapter), validate every key,",
-          "print the usable public keys and report skipped ones on standard error. Exit 1 if no key is usable."})
+      description = {"Fetch a JWKS, validate every key and print the usable public keys.",
+          "The HTTP adapter checks the size, timeouts and content type; skipped keys are reported on standard",
+          "error. Exit 1 if no key is usable."})
   static final class Fetch implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Parameters(paramLabel = "URL", description = "https URL of the JWKS (http only for loopback, or with --allow-http).") String url = "";

@@ -23,9 +23,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code jwkit serve}: the JWKS server with its rotation schedule. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Start the key ring (first key on first start), rotate it on schedule, and serve",
-        "/.well-known/jwks.json, /.well-known/openid-configuration (with an issuer), /health and /metrics.",
-        "Stops gracefully on SIGTERM. Several serve processes may share one data directory (compare-and-set)."})
+    description = {"Run the JWKS server: rotate the key ring on schedule and serve its public keys.",
+        "Starts the ring (first key on first start) and serves /.well-known/jwks.json,",
+        "/.well-known/openid-configuration (with an issuer), /health and /metrics. Stops gracefully on",
+        "SIGTERM. Several serve processes may share one data directory (compare-and-set).",
+        "Options without a command run serve: jwkit --port 8081 is jwkit serve --port 8081."})
 final class ServeCommand implements Callable<Integer> {
   private static volatile boolean serving;
 

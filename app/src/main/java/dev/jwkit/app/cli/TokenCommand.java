@@ -170,7 +170,8 @@ final class TokenCommand implements Callable<Integer> {
 
   /** {@code token verify}. */
   @Command(name = "verify", mixinStandardHelpOptions = true,
-      description = {"Verify a JWT: exit 0 and print its claims when valid; exit 1 and print",
+      description = {"Verify a JWT and print its claims.",
+          "Exit 0 and print the claims when the token is valid; exit 1 and print",
           "'invalid: REASON_CODE: message' on standard error when not."})
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -23,7 +23,8 @@ final class Cli {
     return runWithInput(null, args);
   }
 
-  static Cli runWithInput(String stdin, String... args) {
+  static Cli runWithInput(String stdin, String... given) {
+    String[] args = JwkitCommand.withDefaultCommand(given);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cl = JwkitCommand.commandLine(args);

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * End to end against the built jar ({@code app/target/jwkit.jar}, made in the package phase) run as
  * separate processes: serve, JWKS over HTTP with ETag/304 and Cache-Control, sign from the ring, verify
- * against the URL, rotate, old and new tokens, a second serve on the same data directory, SIGTERM.
+ * against the URL, rotate, old and new tokens, a second serve on the same data directory (started by its
+ * options alone, without the command name), SIGTERM.
  */
 class JwkitJarIT {
   private static final Path JAR = Path.of("target", "jwkit.jar");
@@ -60,11 +61,16 @@ class JwkitJarIT {
     return new Result(p.exitValue(), Files.readString(out).trim(), Files.readString(err).trim());
   }
 
-  private Process serve(Path data, int port, Path log) throws IOException {
+  /** Starts {@code serve}, named or (withoutCommand) implied by its options alone. */
+  private Process serve(Path data, int port, Path log, boolean withoutCommand) throws IOException {
     Path config = dir.resolve("jwkit.yaml");
     Files.writeString(config, "server:\n  reloadInterval: 500ms\n");
-    Process p = new ProcessBuilder(java("serve", "--data-dir", data.toString(), "--port", String.valueOf(port),
-        "--config", config.toString()))
+    List<String> args = new ArrayList<>(List.of("--data-dir", data.toString(), "--port", String.valueOf(port),
+        "--config", config.toString()));
+    if (!withoutCommand) {
+      args.add(0, "serve");
+    }
+    Process p = new ProcessBuilder(java(args.toArray(String[]::new)))
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     servers.add(p);
     return p;
@@ -112,7 +118,7 @@ class JwkitJarIT {
     int port = freePort();
     String base = "http://127.0.0.1:" + port;
     Path log = dir.resolve("serve.log");
-    Process server = serve(data, port, log);
+    Process server = serve(data, port, log, false);
     awaitHealthy(base, server, log);
 
     // JWKS over HTTP: Cache-Control, ETag, 304
@@ -151,15 +157,16 @@ class JwkitJarIT {
     assertThat(tampered.exit()).isEqualTo(1);
     assertThat(tampered.err()).startsWith("invalid: ");
 
-    // a second serve on the same data directory shares the ring (another port) ...
+    // a second serve on the same data directory shares the ring (another port; started as
+    // `jwkit --data-dir D --port P`: options alone run serve) ...
     int port2 = freePort();
     Path log2 = dir.resolve("serve2.log");
-    Process second = serve(data, port2, log2);
+    Process second = serve(data, port2, log2, true);
     awaitHealthy("http://127.0.0.1:" + port2, second, log2);
     assertThat(get("http://127.0.0.1:" + port2 + "/.well-known/jwks.json").body())
         .contains(kidOf(newToken)).contains(kidOf(oldToken));
     // ... and on the same port it is refused with exit 3
-    Result samePort = jwkit("serve", "--data-dir", data.toString(), "--port", String.valueOf(port));
+    Result samePort = jwkit("--port", String.valueOf(port), "--data-dir", data.toString());
     assertThat(samePort.exit()).as(samePort.toString()).isEqualTo(3);
     assertThat(samePort.err()).contains("cannot listen");
 

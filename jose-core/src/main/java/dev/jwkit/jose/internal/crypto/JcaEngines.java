@@ -47,20 +47,6 @@ public final class JcaEngines {
   /** The smallest RSA modulus accepted unless weak keys are explicitly allowed (RFC 7518 §3.3). */
   public static final int MIN_RSA_BITS = 2048;
 
-  private static final Map<Curve, ECParameterSpec> EC_PARAMETERS = new EnumMap<>(Curve.class);
-
-  static {
-    for (Curve curve : new Curve[] {Curve.P_256, Curve.P_384, Curve.P_521, Curve.SECP256K1}) {
-      try {
-        AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC", CryptoProviders.bouncyCastle());
-        parameters.init(new ECGenParameterSpec(curve.jcaName()));
-        EC_PARAMETERS.put(curve, parameters.getParameterSpec(ECParameterSpec.class));
-      } catch (GeneralSecurityException e) {
-        throw new ExceptionInInitializerError(e);
-      }
-    }
-  }
-
   private JcaEngines() {}
 
   /**
@@ -92,7 +78,7 @@ public final class JcaEngines {
 
   /** The domain parameters of an EC signing curve. */
   public static ECParameterSpec ecParameters(Curve curve) {
-    ECParameterSpec spec = EC_PARAMETERS.get(curve);
+    ECParameterSpec spec = EcParameters.BY_CURVE.get(curve);
     if (spec == null) {
       throw new IllegalArgumentException("not an ECDSA curve: " + curve);
     }
@@ -242,6 +228,28 @@ public final class JcaEngines {
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new JwkitException(JoseError.INVALID_KEY, "the EC key cannot be imported (alg=" + alg.jwaName() + ")", e);
     }
+  }
+
+  /**
+   * The ECDSA curves' parameters from Bouncy Castle, in a holder class so that the provider is created only
+   * when an EC key is first used, never for HMAC or RSA.
+   */
+  private static final class EcParameters {
+    static final Map<Curve, ECParameterSpec> BY_CURVE = new EnumMap<>(Curve.class);
+
+    static {
+      for (Curve curve : new Curve[] {Curve.P_256, Curve.P_384, Curve.P_521, Curve.SECP256K1}) {
+        try {
+          AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC", CryptoProviders.bouncyCastle());
+          parameters.init(new ECGenParameterSpec(curve.jcaName()));
+          BY_CURVE.put(curve, parameters.getParameterSpec(ECParameterSpec.class));
+        } catch (GeneralSecurityException e) {
+          throw new ExceptionInInitializerError(e);
+        }
+      }
+    }
+
+    private EcParameters() {}
   }
 
   static boolean sameCurve(ECParameterSpec a, ECParameterSpec b) {

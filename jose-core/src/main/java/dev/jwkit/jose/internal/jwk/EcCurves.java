@@ -3,19 +3,21 @@ package dev.jwkit.jose.internal.jwk;
 import dev.jwkit.jose.JoseError;
 import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jose.jwa.Curve;
+import dev.jwkit.jose.jwa.KeyType;
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Function;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.jce.spec.ECNamedCurveSpec;
 import org.bouncycastle.math.ec.ECPoint;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Weierstrass curves of JWK {@code EC} keys: domain parameters from Bouncy Castle for validation and
@@ -23,42 +25,66 @@ import org.bouncycastle.math.ec.ECPoint;
  *
  * <p>Point and scalar arithmetic is Bouncy Castle's ({@link CustomNamedCurves}, falling back to {@link
  * ECNamedCurveTable}); this class only applies the range checks of NIST SP 800-56A r3 §5.6.2.3.4 (partial
- * public-key validation) and compares results. Stateless after class initialisation; safe for concurrent use.
+ * public-key validation) and compares results. A curve's parameters are set up on its first use. Safe for
+ * concurrent use.
  */
 public final class EcCurves {
 
-  private static final Map<Curve, X9ECParameters> BC = new EnumMap<>(Curve.class);
-  private static final Map<Curve, ECParameterSpec> JCA = new EnumMap<>(Curve.class);
+  // Each curve's parameters are computed on its first use: setting up all four curves costs about 100 ms of
+  // CPU, most of a command-line run, when a JWKS usually holds keys on one curve.
+  private static final PerCurve<X9ECParameters> BC = new PerCurve<>(EcCurves::bouncyCastleParameters);
+  private static final PerCurve<ECParameterSpec> JCA = new PerCurve<>(EcCurves::jcaParameters);
 
-  static {
-    for (Curve curve : Curve.values()) {
-      if (curve.keyType() != dev.jwkit.jose.jwa.KeyType.EC) {
-        continue;
-      }
-      X9ECParameters params = CustomNamedCurves.getByName(curve.jcaName());
-      if (params == null) {
-        params = ECNamedCurveTable.getByName(curve.jcaName());
-      }
-      BC.put(curve, params);
-      if (needsBouncyCastle(curve)) {
-        // Converting the parameters needs no provider, so the Bouncy Castle provider is only created when
-        // a secp256k1 JCA key is actually built.
-        // A named spec, so that Bouncy Castle encodes keys with the curve OID, not explicit parameters.
-        JCA.put(curve, new ECNamedCurveSpec(curve.jcaName(), params.getCurve(), params.getG(), params.getN(),
-            params.getH(), params.getSeed()));
-        continue;
-      }
-      try {
-        AlgorithmParameters ap = AlgorithmParameters.getInstance("EC");
-        ap.init(new ECGenParameterSpec(curve.jcaName()));
-        JCA.put(curve, ap.getParameterSpec(ECParameterSpec.class));
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("EC curve not available: " + curve.jcaName(), e);
-      }
+  private EcCurves() {}
+
+  private static X9ECParameters bouncyCastleParameters(Curve curve) {
+    X9ECParameters params = CustomNamedCurves.getByName(curve.jcaName());
+    return params != null ? params : ECNamedCurveTable.getByName(curve.jcaName());
+  }
+
+  private static ECParameterSpec jcaParameters(Curve curve) {
+    if (needsBouncyCastle(curve)) {
+      // Converting the parameters needs no provider, so the Bouncy Castle provider is only created when
+      // a secp256k1 JCA key is actually built.
+      // A named spec, so that Bouncy Castle encodes keys with the curve OID, not explicit parameters.
+      X9ECParameters params = BC.get(curve);
+      return new ECNamedCurveSpec(curve.jcaName(), params.getCurve(), params.getG(), params.getN(),
+          params.getH(), params.getSeed());
+    }
+    try {
+      AlgorithmParameters ap = AlgorithmParameters.getInstance("EC");
+      ap.init(new ECGenParameterSpec(curve.jcaName()));
+      return ap.getParameterSpec(ECParameterSpec.class);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("EC curve not available: " + curve.jcaName(), e);
     }
   }
 
-  private EcCurves() {}
+  /**
+   * A value per EC curve, computed on first use. Computing is idempotent (the same parameters each time),
+   * so two threads that race both store equal values; the array publishes them safely.
+   */
+  private static final class PerCurve<T> {
+    private final AtomicReferenceArray<T> values = new AtomicReferenceArray<>(Curve.values().length);
+    private final Function<Curve, T> compute;
+
+    PerCurve(Function<Curve, T> compute) {
+      this.compute = compute;
+    }
+
+    /** The curve's value, or null for a curve that is not an EC curve. */
+    @Nullable T get(Curve curve) {
+      if (curve.keyType() != KeyType.EC) {
+        return null;
+      }
+      T value = values.get(curve.ordinal());
+      if (value == null) {
+        value = compute.apply(curve);
+        values.compareAndSet(curve.ordinal(), null, value);
+      }
+      return value;
+    }
+  }
 
   /**
    * The provider for key factories, key generators and signatures on this curve: the JDK's SunEC for the
@@ -100,13 +126,14 @@ public final class EcCurves {
    * @throws JwkitException {@link JoseError#UNSUPPORTED_KEY} if they are not those of a supported named curve
    */
   public static Curve curveOf(ECParameterSpec spec) {
-    for (Map.Entry<Curve, ECParameterSpec> entry : JCA.entrySet()) {
-      ECParameterSpec known = entry.getValue();
-      if (known.getCurve().equals(spec.getCurve())
+    for (Curve curve : Curve.values()) {
+      ECParameterSpec known = JCA.get(curve);
+      if (known != null
+          && known.getCurve().equals(spec.getCurve())
           && known.getGenerator().equals(spec.getGenerator())
           && known.getOrder().equals(spec.getOrder())
           && known.getCofactor() == spec.getCofactor()) {
-        return entry.getKey();
+        return curve;
       }
     }
     throw new JwkitException(JoseError.UNSUPPORTED_KEY, "EC key is not on a supported named curve");
