@@ -95,7 +95,7 @@ public final class VaultClient {
       Long retryAfter = null;
       try {
         VaultResponse response = transport.exchange(request, token, timeout);
-        LOG.log(Level.DEBUG, "{0} {1} -> {2}", request.method(), request.path(), response.status());
+        LOG.log(Level.DEBUG, "{0} {1} -> {2}", request.method(), request.path(), String.valueOf(response.status()));
         if (response.isSuccess() || (response.isNotFound() && request.missingOk() && !isRouteMissing(response))) {
           return response;
         }
@@ -105,7 +105,7 @@ public final class VaultClient {
         retryAfter = response.retryAfterSeconds().orElse(null);
         if (code == VaultError.PERMISSION_DENIED && auth == Auth.SESSION && !reauthenticated && token != null) {
           reauthenticated = true;
-          LOG.log(Level.INFO, "{0} {1} -> 403; authenticating again once", request.method(), request.path());
+          LOG.log(Level.INFO, "{0} {1} -> 403: authenticating again, once", request.method(), request.path());
           session.invalidate(token);
           attempt--;
           continue;
@@ -126,8 +126,9 @@ public final class VaultClient {
       if (clock.instant().plus(pause).isAfter(deadline)) {
         throw failure;
       }
-      LOG.log(Level.WARNING, "{0} {1} failed ({2}); retry {3}/{4} in {5} ms", request.method(), request.path(),
-          code.id(), attempt, settings.maxAttempts() - 1, pause.toMillis());
+      LOG.log(Level.WARNING, "{0} {1} failed ({2}); retry {3} of {4} in {5} ms", request.method(), request.path(),
+          code.id(), String.valueOf(attempt), String.valueOf(settings.maxAttempts() - 1),
+          String.valueOf(pause.toMillis()));
       sleeper.sleep(pause);
     }
   }

@@ -93,7 +93,8 @@ public final class VaultKvKeyRingRepository implements KeyRingRepository {
     Map<String, Object> document = KeyRingDocument.toMap(ring.withVersion(expected + 1));
     try {
       long version = kv.write(path, document, expected);
-      LOG.log(Level.DEBUG, "saved ring {0} at {1} version {2}", ring.id().value(), where(ring.id()), version);
+      LOG.log(Level.DEBUG, "saved ring {0} at {1} version {2}", ring.id().value(), where(ring.id()),
+          String.valueOf(version));
       return ring.withVersion(version);
     } catch (JwkitException e) {
       if (e.code() != VaultError.CAS_CONFLICT) {
