@@ -40,6 +40,7 @@ public final class QuietTestLogging implements LauncherSessionListener {
       String level = System.getProperty(LEVEL_PROPERTY);
       if (level != null) {
         settings.setProperty("dev.jwkit.level", level);
+        settings.setProperty("java.util.logging.ConsoleHandler.level", level);
       }
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       settings.store(bytes, null);

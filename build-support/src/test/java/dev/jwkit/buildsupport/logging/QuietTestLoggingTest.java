@@ -25,6 +25,7 @@ class QuietTestLoggingTest {
     assertThat(Logger.getLogger("dev.jwkit.adapters.vault").isLoggable(Level.WARNING)).isFalse();
     assertThat(Logger.getLogger("org.example.library").isLoggable(Level.WARNING)).isTrue();
     assertThat(Logger.getLogger("org.example.library").isLoggable(Level.INFO)).isFalse();
+    assertThat(LogManager.getLogManager().getProperty("java.util.logging.ConsoleHandler.level")).isEqualTo("WARNING");
     assertThat(LogManager.getLogManager().getProperty("java.util.logging.SimpleFormatter.format"))
         .isEqualTo("%4$s %3$s - %5$s%6$s%n");
   }
@@ -36,6 +37,7 @@ class QuietTestLoggingTest {
     new QuietTestLogging().launcherSessionOpened(null);
 
     assertThat(Logger.getLogger("dev.jwkit.adapters.http").isLoggable(Level.FINE)).isTrue();
+    assertThat(LogManager.getLogManager().getProperty("java.util.logging.ConsoleHandler.level")).isEqualTo("FINE");
     assertThat(Logger.getLogger("org.example.library").isLoggable(Level.INFO)).isFalse();
   }
 

@@ -54,6 +54,7 @@ class LoggingTest {
   @AfterEach
   void release() {
     backend.removeHandler(capture);
+    backend.setLevel(null);
     vault.close();
   }
 
