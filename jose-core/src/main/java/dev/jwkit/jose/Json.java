@@ -16,26 +16,39 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Strict, bounded JSON for untrusted JOSE input: reading with jwkit's own {@code JsonReader}, writing with
+ * jwkit's strict, bounded JSON for JOSE documents: the one JSON API that jose-core, the domain, the adapters
+ * and applications use to read and write JWKs, JWK Sets, headers, claims sets, and the documents that embed
+ * them (a key ring file, a Vault KV entry, a CLI's output). Reading uses jwkit's own reader; writing uses
  * Jackson's streaming generator.
  *
- * <p>Parsing yields plain Java values: {@code Map<String, Object>} (insertion-ordered, unmodifiable),
- * {@code List<Object>} (unmodifiable), {@code String}, {@code Boolean}, {@code Long} or {@code
- * BigInteger} for integers, {@code BigDecimal} for other numbers, and {@link #NULL} for JSON null.
+ * <h3>Contract</h3>
+ * <ul>
+ *   <li><b>Input:</b> one JSON object (RFC 8259) in UTF-8, at most {@link JsonLimits#maxBytes()} bytes. The
+ *       top level must be an object: arrays, strings and numbers alone are refused.
+ *   <li><b>Output of parsing:</b> {@code Map<String, Object>} (insertion-ordered, unmodifiable), {@code
+ *       List<Object>} (unmodifiable), {@code String}, {@code Boolean}, {@code Long} or {@code BigInteger} for
+ *       integers, {@code BigDecimal} for other numbers, and {@link #NULL} for JSON null. Parsed collections
+ *       never hold Java {@code null}.
+ *   <li><b>Refused</b>, each with a {@link JwkitException}: anything but UTF-8 (RFC 8725 §3.7: a BOM, or
+ *       UTF-16/32 recognised by zero bytes; ill-formed, overlong or surrogate UTF-8), duplicate member names
+ *       ({@link JoseError#DUPLICATE_MEMBER}), input beyond the {@link JsonLimits} in size, depth, members,
+ *       string or number length ({@link JoseError#INPUT_TOO_LARGE}), trailing content after the object,
+ *       unpaired surrogate escapes (I-JSON, RFC 7493 §2.1), and any other deviation from RFC 8259 ({@link
+ *       JoseError#MALFORMED_INPUT}). Error messages give a byte offset, never the input's content.
+ *   <li><b>Writing</b> accepts exactly the value types parsing yields, plus {@code Integer}, {@code Short},
+ *       {@code Byte}, {@code Double}, {@code Float} and Java {@code null} (written as JSON null); map keys
+ *       must be strings and numbers finite. Any other value is a programming error ({@code
+ *       IllegalArgumentException}). The output is compact (no whitespace) and keeps the maps' iteration order.
+ * </ul>
  *
- * <p>What is rejected, each with a {@link JwkitException}: anything but UTF-8 (RFC 8725 §3.7: a BOM, or
- * UTF-16/32 recognised by zero bytes; ill-formed, overlong or surrogate UTF-8), duplicate member names
- * ({@link JoseError#DUPLICATE_MEMBER}), input beyond the {@link JsonLimits} ({@link
- * JoseError#INPUT_TOO_LARGE}), a top level other than an object, trailing content after it, unpaired
- * surrogate escapes (I-JSON, RFC 7493 §2.1), and any other deviation from RFC 8259 ({@link
- * JoseError#MALFORMED_INPUT}). Error messages give a byte offset, never the input's content.
+ * <p>It is deliberately not a general-purpose JSON API: no data binding, no streaming, no pretty printing,
+ * no lenient mode, and no top level other than an object. Code that needs those brings its own JSON
+ * library. Choose the limits for what is read: {@link JsonLimits#TOKEN} for a header or claims set,
+ * {@link JsonLimits#KEY_SET} (the default) for a key or key set and the documents that embed one.
  *
  * <p>Reading does not use Jackson: a JWT's claims were measured at about 400 ns per document through
  * Jackson's parser, a large part of an HS256 verification; the reader is proven against Jackson by
  * differential tests.
- *
- * <p>This is public so that the domain and the adapters can build and read documents that embed JWKs
- * ({@code Jwk.toJsonObject()}) without a JSON library of their own; it is not a general-purpose JSON API.
  *
  * <p>This class is stateless and safe for concurrent use.
  */
@@ -47,7 +60,12 @@ public final class Json {
 
   private Json() {}
 
-  /** Parses a JSON object from UTF-8 bytes under the given limits. */
+  /**
+   * Parses a JSON object from UTF-8 bytes under the given limits.
+   *
+   * @throws JwkitException {@link JoseError#MALFORMED_INPUT}, {@link JoseError#DUPLICATE_MEMBER} or {@link
+   *     JoseError#INPUT_TOO_LARGE}, as the class documentation describes
+   */
   public static Map<String, Object> parseObject(byte[] utf8, JsonLimits limits) {
     Objects.requireNonNull(utf8, "utf8");
     Objects.requireNonNull(limits, "limits");
@@ -100,7 +118,11 @@ public final class Json {
   // ---------------------------------------------------------------------------------------------
   // Writing
 
-  /** Serializes a map of plain Java values (as produced by parsing) as compact JSON. */
+  /**
+   * Serializes a map of plain Java values (as produced by parsing) as compact JSON text.
+   *
+   * @throws IllegalArgumentException if a value is not one of the types the class documentation lists
+   */
   public static String write(Map<String, ?> object) {
     Objects.requireNonNull(object, "object");
     StringWriter out = new StringWriter(128);
@@ -108,7 +130,11 @@ public final class Json {
     return out.toString();
   }
 
-  /** Serializes a map of plain Java values as compact UTF-8 JSON bytes. */
+  /**
+   * Serializes a map of plain Java values (as produced by parsing) as compact UTF-8 JSON bytes.
+   *
+   * @throws IllegalArgumentException if a value is not one of the types the class documentation lists
+   */
   public static byte[] writeUtf8(Map<String, ?> object) {
     Objects.requireNonNull(object, "object");
     ByteArrayOutputStream out = new ByteArrayOutputStream(128);
@@ -142,10 +168,17 @@ public final class Json {
     } else if (value instanceof BigDecimal) {
       generator.writeNumber((BigDecimal) value);
     } else if (value instanceof Double || value instanceof Float) {
-      generator.writeNumber(((Number) value).doubleValue());
+      double number = ((Number) value).doubleValue();
+      if (!Double.isFinite(number)) {
+        throw new IllegalArgumentException("JSON has no " + number);
+      }
+      generator.writeNumber(number);
     } else if (value instanceof Map) {
       generator.writeStartObject();
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+        if (!(entry.getKey() instanceof String)) {
+          throw new IllegalArgumentException("a JSON member name must be a string");
+        }
         generator.writeFieldName((String) entry.getKey());
         writeValue(generator, entry.getValue());
       }

@@ -18,6 +18,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 
 /**
  * Differential tests of {@link JsonReader} (through {@link Json#parseObject(byte[], JsonLimits)}) against
@@ -58,6 +59,7 @@ class JsonReaderDifferentialTest {
         1 + random.nextInt(30), 1 + random.nextInt(12), 64));
   }
 
+  @StatisticsReport(onFailureOnly = true)
   @Property(tries = 3000)
   void validDocuments_bothReadersAccept_withEqualValues(@ForAll("documents") byte[] json) {
     Verdict reader = Verdict.of(() -> Json.parseObject(json, JsonLimits.TOKEN));
@@ -67,6 +69,7 @@ class JsonReaderDifferentialTest {
     assertThat(reader).as(describe(json)).isEqualTo(jackson);
   }
 
+  @StatisticsReport(onFailureOnly = true)
   @Property(tries = 2000)
   void validDocuments_underSmallLimits_getEqualVerdicts(@ForAll("documents") byte[] json,
       @ForAll("smallLimits") JsonLimits limits) {
@@ -77,6 +80,7 @@ class JsonReaderDifferentialTest {
     assertThat(reader).as(describe(json) + " under " + limits).isEqualTo(jackson);
   }
 
+  @StatisticsReport(onFailureOnly = true)
   @Property(tries = 5000)
   void mutatedDocuments_getEqualVerdicts_exceptTheDocumentedStricterCases(@ForAll("mutatedDocuments") byte[] json) {
     Verdict reader = Verdict.of(() -> Json.parseObject(json, JsonLimits.TOKEN));

@@ -33,6 +33,16 @@ class JsonTest {
   }
 
   @Test
+  void write_valueOutsideTheContract_isAProgrammingError() {
+    assertThatThrownBy(() -> Json.write(Map.of("d", Double.NaN)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
+    assertThatThrownBy(() -> Json.writeUtf8(Map.of("o", Map.of(1, "x"))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("member name");
+    assertThatThrownBy(() -> Json.write(Map.of("c", 'c')))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.lang.Character");
+  }
+
+  @Test
   void parseObject_duplicateMember_isRejected() {
     assertCode("{\"alg\":\"HS256\",\"alg\":\"none\"}", JoseError.DUPLICATE_MEMBER);
     assertCode("{\"o\":{\"iat\":1,\"iat\":2}}", JoseError.DUPLICATE_MEMBER);

@@ -92,9 +92,9 @@ public final class JwkitServer implements AutoCloseable {
     long reload = config.reloadInterval().toMillis();
     scheduler.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(this::reload, reload, reload, TimeUnit.MILLISECONDS);
-    LOG.log(Level.INFO, "serving ring " + config.ringId() + " from " + access.location() + " on http://"
-        + address.getHostString() + ":" + address.getPort() + JwksEndpoint.JWKS_PATH + "; active key "
-        + started.activeKey().kid());
+    LOG.log(Level.INFO, "serving ring {0} from {1} on http://{2}:{3}{4}; active key {5}", config.ringId().value(),
+        access.location(), address.getHostString(), String.valueOf(address.getPort()), JwksEndpoint.JWKS_PATH,
+        started.activeKey().kid());
   }
 
   /**
@@ -126,7 +126,7 @@ public final class JwkitServer implements AutoCloseable {
     try {
       access.rotation().tick();
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "rotation tick failed (will retry at the next tick): " + e.getMessage());
+      LOG.log(Level.WARNING, "rotation tick failed, retrying at the next tick: {0}", e.getMessage());
     }
     reload();
   }
@@ -136,23 +136,23 @@ public final class JwkitServer implements AutoCloseable {
     try {
       Optional<KeyRing> loaded = access.load();
       if (loaded.isEmpty()) {
-        LOG.log(Level.WARNING, "the key ring in " + access.location() + " disappeared; serving the last one");
+        LOG.log(Level.WARNING, "the key ring in {0} disappeared; serving the last one", access.location());
         return;
       }
       KeyRing current = loaded.get();
       KeyRing previous = ring.getAndSet(current);
       if (previous != null && previous.version() != current.version()) {
-        LOG.log(Level.DEBUG, () -> "ring reloaded at version " + current.version());
+        LOG.log(Level.DEBUG, "ring reloaded at version {0}", String.valueOf(current.version()));
       }
       Publication publication = access.publication(current);
       String tag = publication.contentTag();
       if (!tag.equals(publishedTag.getAndSet(tag))) {
         endpoint.publish(document(publication));
-        LOG.log(Level.INFO, "publishing JWKS with kids " + publication.kids());
+        LOG.log(Level.INFO, "publishing the JWKS with keys {0}", String.join(", ", publication.kids()));
       }
     } catch (RuntimeException e) {
       reloadFailures.increment();
-      LOG.log(Level.WARNING, "cannot reload the key ring (serving the last one): " + e.getMessage());
+      LOG.log(Level.WARNING, "cannot reload the key ring, serving the last one: {0}", e.getMessage());
     }
   }
 
@@ -220,6 +220,6 @@ public final class JwkitServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     server.close();
-    LOG.log(Level.INFO, "stopped");
+    LOG.log(Level.INFO, "stopped serving ring {0}", access.config().ringId().value());
   }
 }

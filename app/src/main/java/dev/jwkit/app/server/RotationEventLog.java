@@ -5,6 +5,8 @@ import dev.jwkit.jwks.port.KeyRingEventListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.System.Logger.Level;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Logs one line per key-ring event (System.Logger, bound to Logback in the app) and counts events in
@@ -30,8 +32,43 @@ public final class RotationEventLog implements KeyRingEventListener {
   @Override
   public void onEvent(KeyRingEvent event) {
     String name = event.getClass().getSimpleName();
-    LOG.log(Level.INFO, () -> "rotation event " + name + ": " + event);
+    if (LOG.isLoggable(Level.INFO)) {
+      LOG.log(Level.INFO, describe(event));
+    }
     Counter.builder("jwkit.keyring.events").description("Key-ring lifecycle events")
         .tag("event", name).register(registry).increment();
+  }
+
+  /** What the events without details say after "ring r: key k". */
+  private static final Map<Class<?>, String> PLAIN = Map.of(
+      KeyRingEvent.KeyCreated.class, " was created and is published ahead of signing",
+      KeyRingEvent.KeyImported.class, " was imported",
+      KeyRingEvent.KeyRetired.class, " was retired: it stays published for verification only",
+      KeyRingEvent.KeyExpired.class, " expired and is no longer published");
+
+  /** The event as a sentence with plain values: {@code ring main: key k2 signs from now on, after k1 (scheduled)}. */
+  static String describe(KeyRingEvent event) {
+    String ring = "ring " + event.ringId().value() + ": key " + event.kid();
+    String plain = PLAIN.get(event.getClass());
+    if (plain != null) {
+      return ring + plain;
+    } else if (event instanceof KeyRingEvent.RingStarted) {
+      return "ring " + event.ringId().value() + " started with key " + event.kid();
+    } else if (event instanceof KeyRingEvent.KeyActivated) {
+      KeyRingEvent.KeyActivated a = (KeyRingEvent.KeyActivated) event;
+      String after = a.previousKid().map(kid -> ", after " + kid).orElse(", the ring's first signing key");
+      String emergency = a.emergency()
+          ? "; emergency: clients caching an older key set may not know it for " + a.exposure().toSeconds() + " s"
+          : "";
+      return ring + " signs from now on" + after + " (" + lower(a.trigger()) + ")" + emergency;
+    } else if (event instanceof KeyRingEvent.KeyRevoked) {
+      KeyRingEvent.KeyRevoked r = (KeyRingEvent.KeyRevoked) event;
+      return ring + " was revoked (it was " + lower(r.previousState()) + "): " + r.reason();
+    }
+    throw new AssertionError(event);
+  }
+
+  private static String lower(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
   }
 }

@@ -7,6 +7,7 @@ import dev.jwkit.jose.internal.jwk.JcaKeys;
 import dev.jwkit.jose.jwa.Curve;
 import dev.jwkit.jose.jwa.KeyType;
 import java.math.BigInteger;
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -127,7 +128,8 @@ public final class EcPublicJwk implements PublicJwk {
       return false;
     }
     EcPublicJwk other = (EcPublicJwk) o;
-    return crv == other.crv && Arrays.equals(x, other.x) && Arrays.equals(y, other.y) && metadata.equals(other.metadata);
+    return crv == other.crv && MessageDigest.isEqual(x, other.x) && MessageDigest.isEqual(y, other.y)
+        && metadata.equals(other.metadata);
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.jwkit.jose.internal.jwk.JcaKeys;
 import dev.jwkit.jose.internal.jwk.OkpKeys;
 import dev.jwkit.jose.jwa.Curve;
 import dev.jwkit.jose.jwa.KeyType;
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -122,7 +123,7 @@ public final class OkpPublicJwk implements PublicJwk {
       return false;
     }
     OkpPublicJwk other = (OkpPublicJwk) o;
-    return crv == other.crv && Arrays.equals(x, other.x) && metadata.equals(other.metadata);
+    return crv == other.crv && MessageDigest.isEqual(x, other.x) && metadata.equals(other.metadata);
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.jwkit.jose.internal.jwk.Bytes;
 import dev.jwkit.jose.internal.jwk.JcaKeys;
 import dev.jwkit.jose.jwa.KeyType;
 import java.math.BigInteger;
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -140,7 +141,7 @@ public final class RsaPublicJwk implements PublicJwk {
       return false;
     }
     RsaPublicJwk other = (RsaPublicJwk) o;
-    return Arrays.equals(n, other.n) && Arrays.equals(e, other.e) && metadata.equals(other.metadata);
+    return MessageDigest.isEqual(n, other.n) && MessageDigest.isEqual(e, other.e) && metadata.equals(other.metadata);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.jwkit.jose.jwk;
 import dev.jwkit.jose.Base64Url;
 import dev.jwkit.jose.JoseError;
 import dev.jwkit.jose.JwkitException;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -73,7 +74,8 @@ public record Thumbprint(ThumbprintHash hash, byte[] value) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Thumbprint && hash == ((Thumbprint) o).hash && Arrays.equals(value, ((Thumbprint) o).value);
+    return o instanceof Thumbprint && hash == ((Thumbprint) o).hash
+        && MessageDigest.isEqual(value, ((Thumbprint) o).value);
   }
 
   @Override

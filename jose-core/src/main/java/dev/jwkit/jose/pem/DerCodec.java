@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.KeyPair;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -16,7 +17,6 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.Arrays;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.misc.MiscObjectIdentifiers;
@@ -190,7 +190,7 @@ final class DerCodec {
     try {
       certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
           .generateCertificate(new ByteArrayInputStream(der));
-      if (!Arrays.equals(certificate.getEncoded(), der)) {
+      if (!MessageDigest.isEqual(certificate.getEncoded(), der)) {
         throw new JwkitException(JoseError.MALFORMED_INPUT, context + ": trailing data after the certificate");
       }
     } catch (CertificateException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.jwkit.jwks.port;
 
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -70,7 +71,7 @@ public record FetchedJwks(byte[] body, boolean notModified, Optional<String> eta
       return false;
     }
     FetchedJwks f = (FetchedJwks) o;
-    return notModified == f.notModified && Arrays.equals(body, f.body) && etag.equals(f.etag)
+    return notModified == f.notModified && MessageDigest.isEqual(body, f.body) && etag.equals(f.etag)
         && maxAge.equals(f.maxAge) && fetchedAt.equals(f.fetchedAt);
   }
 

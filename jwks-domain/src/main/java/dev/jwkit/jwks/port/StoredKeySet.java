@@ -1,5 +1,6 @@
 package dev.jwkit.jwks.port;
 
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
@@ -33,7 +34,7 @@ public record StoredKeySet(byte[] body, Optional<String> etag, Instant validated
   @Override
   public boolean equals(Object o) {
     return o instanceof StoredKeySet
-        && Arrays.equals(body, ((StoredKeySet) o).body)
+        && MessageDigest.isEqual(body, ((StoredKeySet) o).body)
         && etag.equals(((StoredKeySet) o).etag)
         && validatedAt.equals(((StoredKeySet) o).validatedAt)
         && expiresAt.equals(((StoredKeySet) o).expiresAt);

@@ -205,11 +205,11 @@ final class KeySetRefresher {
       if (!fetched.notModified()) {
         if (!next.skipped.isEmpty()) {
           emit(new KeySourceEvent.KeysSkipped(location, now, next.skipped));
-          LOG.log(System.Logger.Level.WARNING, "{0}: {1} key(s) skipped in the key set at {2}",
-              KeySourceError.INVALID_KEY_SET.id(), next.skipped.size(), location);
+          LOG.log(System.Logger.Level.WARNING, "skipped {0} unusable key(s) in the key set at {1} ({2})",
+              String.valueOf(next.skipped.size()), location, KeySourceError.INVALID_KEY_SET.id());
         }
-        LOG.log(System.Logger.Level.INFO, "key set loaded from {0}: {1} key(s), fresh for {2}",
-            location, next.set.keys().size(), lifetime);
+        LOG.log(System.Logger.Level.INFO, "loaded {0} key(s) from {1}, fresh for {2} s",
+            String.valueOf(next.set.keys().size()), location, String.valueOf(lifetime.toSeconds()));
         save(next, installed.timing);
       }
       schedule(installed.timing.nextAttemptAt(), now);
@@ -234,11 +234,12 @@ final class KeySetRefresher {
       Duration staleFor = timing.staleFor(now);
       Duration left = timing.timeLeft(now, policy);
       emit(new KeySourceEvent.ServingStale(location, now, staleFor, left));
-      LOG.log(System.Logger.Level.WARNING, "{0}: serving a key set {1} past expiry from {2}; {3} left before failing closed",
-          e.code().id(), staleFor, location, left);
+      LOG.log(System.Logger.Level.WARNING, "serving the key set of {0} {1} s past its expiry, for {2} s more before "
+          + "failing closed, because fetching failed ({3})", location, String.valueOf(staleFor.toSeconds()),
+          String.valueOf(left.toSeconds()), e.code().id());
     } else {
-      LOG.log(System.Logger.Level.WARNING, "{0}: fetching the key set failed ({1} in a row); retry at {2}",
-          e.getMessage(), timing.consecutiveFailures(), retry);
+      LOG.log(System.Logger.Level.WARNING, "fetching the key set at {0} failed ({1} in a row), retrying at {2}: {3}",
+          location, String.valueOf(timing.consecutiveFailures()), retry, e.getMessage());
     }
     schedule(retry, now);
     return e instanceof KeySourceUnavailableException
@@ -272,7 +273,7 @@ final class KeySetRefresher {
       Thread.currentThread().interrupt();
       throw unavailable(code, "interrupted while waiting for the key set from " + location);
     } catch (TimeoutException e) {
-      throw unavailable(code, "no key set from " + location + " within " + maxWait);
+      throw unavailable(code, "no key set from " + location + " within " + maxWait.toMillis() + " ms");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       String reason = cause instanceof JwkitException ? ((JwkitException) cause).code().id() : "fetch failed";

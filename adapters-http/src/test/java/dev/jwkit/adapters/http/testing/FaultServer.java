@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -178,8 +179,8 @@ public final class FaultServer implements AutoCloseable {
         Socket s = socket.accept();
         open.add(s);
         pool.execute(() -> serve(s));
-      } catch (IOException e) {
-        return;
+      } catch (IOException | RejectedExecutionException e) {
+        return; // closed while accepting
       }
     }
   }

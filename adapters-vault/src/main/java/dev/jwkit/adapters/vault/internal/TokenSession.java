@@ -130,14 +130,14 @@ final class TokenSession {
         if (lease > 0) {
           // when no longer renewable, the next refresh logs in again (AppRole) or keeps the token
           schedule(now, lease, stillRenewable);
-          LOG.log(Level.DEBUG, "Vault token renewed; lease {0} s", lease);
+          LOG.log(Level.DEBUG, "renewed the Vault token for {0} s", String.valueOf(lease));
           return;
         }
       } catch (JwkitException e) {
         if (!(e.code() instanceof VaultError) || ((VaultError) e.code()).isTransient()) {
           throw e;
         }
-        LOG.log(Level.INFO, "Vault token renewal refused ({0}); authenticating again", e.code().id());
+        LOG.log(Level.INFO, "Vault refused to renew the token ({0}); authenticating again", e.code().id());
       }
     }
     if (auth instanceof VaultAuth.AppRole || expired) {
@@ -177,7 +177,8 @@ final class TokenSession {
     token = clientToken;
     mayLookupSelf = hasDefaultPolicy(a.get("token_policies")) || hasDefaultPolicy(a.get("policies"));
     schedule(now, lease, Boolean.TRUE.equals(a.get("renewable")));
-    LOG.log(Level.INFO, "logged in to Vault with AppRole at auth/{0}; lease {1} s", appRole.mount(), lease);
+    LOG.log(Level.INFO, "logged in to Vault with AppRole at auth/{0} for {1} s", appRole.mount(),
+        String.valueOf(lease));
   }
 
   private void useSuppliedToken(VaultAuth.Token tokenAuth, Instant now) {

@@ -102,7 +102,7 @@ public final class VaultClient {
       Long retryAfter = null;
       try {
         VaultResponse response = transport.exchange(request, token, timeout);
-        LOG.log(Level.DEBUG, "{0} {1} -> {2}", request.method(), request.path(), response.status());
+        LOG.log(Level.DEBUG, "{0} {1} -> {2}", request.method(), request.path(), String.valueOf(response.status()));
         if (response.isSuccess() || (response.isNotFound() && request.missingOk() && !isRouteMissing(response))
             || (response.status() == 403 && request.deniedOk())) {
           return response;
@@ -136,8 +136,9 @@ public final class VaultClient {
         throw withEarlier(failure, earlier);
       }
       earlier.add(failure);
-      LOG.log(Level.WARNING, "{0} {1} failed ({2}); retry {3}/{4} in {5} ms", request.method(), request.path(),
-          code.id(), attempt, settings.maxAttempts() - 1, pause.toMillis());
+      LOG.log(Level.WARNING, "{0} {1} failed ({2}); retry {3} of {4} in {5} ms", request.method(), request.path(),
+          code.id(), String.valueOf(attempt), String.valueOf(settings.maxAttempts() - 1),
+          String.valueOf(pause.toMillis()));
       sleeper.sleep(pause);
     }
   }

@@ -131,7 +131,8 @@ public final class VaultKvKeyRingRepository implements KeyRingRepository {
     checkExpiry(path);
     try {
       long version = write(path, ring, expected);
-      LOG.log(Level.DEBUG, "saved ring {0} at {1} version {2}", ring.id().value(), where(ring.id()), version);
+      LOG.log(Level.DEBUG, "saved ring {0} at {1} version {2}", ring.id().value(), where(ring.id()),
+          String.valueOf(version));
       return ring.withVersion(version);
     } catch (JwkitException e) {
       if (e.code() != VaultError.CAS_CONFLICT) {

@@ -126,7 +126,8 @@ public final class VaultTransitKeyCustody implements KeyCustody {
       PublicJwk jwk = PublicJwk.of(publicKey);
       probe(name, version, algorithm, jwk);
       KeyMaterial material = KeyMaterial.external(jwk, algorithm, NAME, name + ":" + version);
-      LOG.log(Level.INFO, "generated {0} key {1} as {2} version {3}", algorithm.jwaName(), material.kid(), where(name), version);
+      LOG.log(Level.INFO, "generated {0} key {1} as {2} version {3}", algorithm.jwaName(), material.kid(), where(name),
+          String.valueOf(version));
       return material;
     } catch (JwkitException e) {
       throw custodyFailed("generate " + algorithm.jwaName() + " in " + where(name), e);
@@ -189,7 +190,8 @@ public final class VaultTransitKeyCustody implements KeyCustody {
         transit.rotate(ref.name());
       }
       transit.raiseFloors(ref.name(), ref.version() + 1, 0);
-      LOG.log(Level.INFO, "retired kid {0}: {1} min_encryption_version is now {2}", key.kid(), where(ref.name()), ref.version() + 1);
+      LOG.log(Level.INFO, "retired kid {0}: {1} min_encryption_version is now {2}", key.kid(), where(ref.name()),
+          String.valueOf(ref.version() + 1));
     } catch (JwkitException e) {
       throw custodyFailed("retire kid " + key.kid(), e);
     }
@@ -222,10 +224,11 @@ public final class VaultTransitKeyCustody implements KeyCustody {
         transit.raiseFloors(ref.name(), v + 1, v + 1);
       } else {
         LOG.log(Level.INFO, "kid {0} ({1} version {2}) stays in Transit: newer versions may still sign, "
-            + "so the ring''s deny-list keeps it out", key.kid(), where(ref.name()), v);
+            + "so the ring''s deny-list keeps it out", key.kid(), where(ref.name()), String.valueOf(v));
         return;
       }
-      LOG.log(Level.INFO, "destroyed kid {0}: {1} min_decryption_version is now {2}", key.kid(), where(ref.name()), v + 1);
+      LOG.log(Level.INFO, "destroyed kid {0}: {1} min_decryption_version is now {2}", key.kid(), where(ref.name()),
+          String.valueOf(v + 1));
     } catch (JwkitException e) {
       throw custodyFailed("destroy kid " + key.kid(), e);
     }

@@ -1,24 +1,24 @@
 package dev.jwkit.adapters.vault.architecture;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.library.GeneralCodingRules;
-import dev.jwkit.jwks.port.KeyCustody;
-import dev.jwkit.jwks.port.KeyRingRepository;
+import dev.jwkit.buildsupport.architecture.HygieneRules;
+import dev.jwkit.buildsupport.architecture.JwkitMainClasses;
+import dev.jwkit.buildsupport.architecture.PortRules;
 
-/** The module's own architecture rules (STYLE.md 38), for fast feedback before app's cross-module rules. */
-@AnalyzeClasses(packages = "dev.jwkit.adapters.vault", importOptions = ImportOption.DoNotIncludeTests.class)
+/** The Vault adapter's rules: the shared ones from build-support, and how this adapter's packages relate. */
+@AnalyzeClasses(packages = "dev.jwkit", importOptions = JwkitMainClasses.class)
 class VaultArchitectureTest {
 
   @ArchTest
-  static final ArchRule no_package_cycles = slices().matching("dev.jwkit.(**)").should().beFreeOfCycles()
-      .because("STYLE.md R4: no package cycles in any module");
+  static final ArchTests ports = ArchTests.in(PortRules.class);
+
+  @ArchTest
+  static final ArchTests hygiene = ArchTests.in(HygieneRules.class);
 
   @ArchTest
   static final ArchRule the_root_package_holds_settings_and_codes_only = noClasses()
@@ -28,30 +28,8 @@ class VaultArchitectureTest {
       .because("the internal client reads the settings and codes of the root package, never the other way round");
 
   @ArchTest
-  static final ArchRule key_ring_repositories_are_named_for_their_port = classes()
-      .that().implement(KeyRingRepository.class).should().haveSimpleNameEndingWith("KeyRingRepository")
-      .because("STYLE.md R8: adapters are named <Technology><Port>");
-
-  @ArchTest
-  static final ArchRule key_custodies_are_named_for_their_port = classes()
-      .that().implement(KeyCustody.class).should().haveSimpleNameEndingWith("KeyCustody")
-      .because("STYLE.md R8: adapters are named <Technology><Port>");
-
-  @ArchTest
   static final ArchRule the_kv_and_transit_adapters_do_not_know_each_other = noClasses()
       .that().resideInAPackage("dev.jwkit.adapters.vault.kv..")
       .should().dependOnClassesThat().resideInAPackage("dev.jwkit.adapters.vault.transit..")
       .because("the repository and the custody are independent adapters of independent ports");
-
-  @ArchTest
-  static final ArchRule no_std_streams = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
-      .because("STYLE.md R11: adapters log through System.Logger");
-
-  @ArchTest
-  static final ArchRule no_jul = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING
-      .because("STYLE.md R11: adapters log through System.Logger");
-
-  @ArchTest
-  static final ArchRule no_generic_exceptions = GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS
-      .because("STYLE.md 23: every failure is a JwkitException with a code");
 }

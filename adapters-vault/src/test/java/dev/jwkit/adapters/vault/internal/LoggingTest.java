@@ -60,6 +60,7 @@ class LoggingTest {
   @AfterEach
   void release() {
     backend.removeHandler(capture);
+    backend.setLevel(null);
     vault.close();
   }
 

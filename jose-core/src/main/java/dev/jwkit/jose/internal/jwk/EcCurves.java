@@ -180,10 +180,4 @@ public final class EcCurves {
       throw new JwkitException(JoseError.INVALID_KEY, "EC private key does not match its public key");
     }
   }
-
-  /** The public point d·G as (x, y). */
-  public static BigInteger[] publicPoint(Curve curve, BigInteger d) {
-    ECPoint q = BC.get(curve).getG().multiply(d).normalize();
-    return new BigInteger[] {q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger()};
-  }
 }

@@ -5,7 +5,6 @@ import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jose.jwa.Curve;
 import dev.jwkit.jose.jwa.KeyType;
 import java.util.Objects;
-import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
@@ -35,11 +34,6 @@ public record KeyAlgorithm(KeyType keyType, @Nullable Curve curve) {
     if ((keyType == KeyType.RSA) != (curve == null) || curve != null && curve.keyType() != keyType) {
       throw new IllegalArgumentException("curve does not fit the key type");
     }
-  }
-
-  /** The curve, if any. */
-  public Optional<Curve> optionalCurve() {
-    return Optional.ofNullable(curve);
   }
 
   /** The curve of an EC or OKP algorithm. */

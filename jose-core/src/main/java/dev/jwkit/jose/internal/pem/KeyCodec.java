@@ -10,6 +10,7 @@ import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -158,7 +159,7 @@ public final class KeyCodec {
             throw new JwkitException(JoseError.INVALID_KEY, algorithm.displayName() + " private key has the wrong length");
           }
           byte[] derived = okpPublic(algorithm.requireCurve(), raw);
-          if (embeddedPublic != null && !Arrays.equals(embeddedPublic, derived)) {
+          if (embeddedPublic != null && !MessageDigest.isEqual(embeddedPublic, derived)) {
             throw new JwkitException(JoseError.INVALID_KEY, algorithm.displayName() + " embedded public key does not match the private key");
           }
           normalized = new PrivateKeyInfo(algorithm.toAlgorithmIdentifier(), new DEROctetString(raw));
