@@ -21,7 +21,7 @@ import java.util.Objects;
  * them (a key ring file, a Vault KV entry, a CLI's output). Reading uses jwkit's own reader; writing uses
  * Jackson's streaming generator.
  *
- * <h3>Contract</h3>
+ * <h2>Contract</h2>
  * <ul>
  *   <li><b>Input:</b> one JSON object (RFC 8259) in UTF-8, at most {@link JsonLimits#maxBytes()} bytes. The
  *       top level must be an object: arrays, strings and numbers alone are refused.
