@@ -11,7 +11,7 @@ import dev.jwkit.jose.jwk.JwkGenerator;
 import dev.jwkit.jose.jwk.JwkSet;
 import dev.jwkit.jose.jwk.PrivateJwk;
 import dev.jwkit.jwks.application.KeyRotationService;
-import dev.jwkit.jwks.inmemory.LocalKeyCustody;
+import dev.jwkit.jwks.custody.LocalKeyCustody;
 import dev.jwkit.jwks.model.Publication;
 import dev.jwkit.jwks.model.RotationPolicy;
 import dev.jwkit.jwks.port.KeySource;
@@ -36,8 +36,7 @@ class ReadmeExamplesTest {
     Path jwksFile = directory.resolve("jwks.json");
     // region:ring
     FileKeyRingRepository repository = FileKeyRingRepository.of(dataDir);
-    KeyRotationService rotation = KeyRotationService.builder()
-        .repository(repository).custody(new LocalKeyCustody())
+    KeyRotationService rotation = KeyRotationService.builder(repository, new LocalKeyCustody())
         .policy(RotationPolicy.defaults()).clock(Clock.systemUTC()).build();
     rotation.start();                                   // first key, published and signing
     Publication published = Publication.of(rotation.load(), RotationPolicy.defaults(), Instant.now());

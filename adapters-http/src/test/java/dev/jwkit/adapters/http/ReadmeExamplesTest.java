@@ -14,7 +14,7 @@ import dev.jwkit.jose.jwk.JwkSet;
 import dev.jwkit.jwks.application.JwksPublication;
 import dev.jwkit.jwks.application.KeyRotationService;
 import dev.jwkit.jwks.inmemory.InMemoryKeyRingRepository;
-import dev.jwkit.jwks.inmemory.LocalKeyCustody;
+import dev.jwkit.jwks.custody.LocalKeyCustody;
 import dev.jwkit.jwks.model.RotationPolicy;
 import dev.jwkit.jwks.port.KeyRingRepository;
 import dev.jwkit.jwks.port.KeySourceEvent;
@@ -38,10 +38,10 @@ class ReadmeExamplesTest {
     int port = 0;
     // region:serveRing
     KeyRingRepository repository = new InMemoryKeyRingRepository();   // or FileKeyRingRepository, Vault KV
-    KeyRotationService rotation = KeyRotationService.builder().repository(repository)
-        .custody(new LocalKeyCustody()).policy(RotationPolicy.defaults()).clock(Clock.systemUTC()).build();
+    KeyRotationService rotation = KeyRotationService.builder(repository, new LocalKeyCustody())
+        .policy(RotationPolicy.defaults()).clock(Clock.systemUTC()).build();
     rotation.start();                                                  // the first key: published and signing
-    JwksPublication jwks = JwksPublication.builder().repository(repository).clock(Clock.systemUTC()).build();
+    JwksPublication jwks = JwksPublication.builder(repository).clock(Clock.systemUTC()).build();
     UndertowJwksServer server = UndertowJwksServer.start(jwks::current, new InetSocketAddress("127.0.0.1", port));
     // endregion
     try (server) {
@@ -70,9 +70,9 @@ class ReadmeExamplesTest {
   @Test
   void cachingSource_withMetersListenerAndStore() throws Exception {
     KeyRingRepository repository = new InMemoryKeyRingRepository();
-    KeyRotationService.builder().repository(repository).custody(new LocalKeyCustody())
+    KeyRotationService.builder(repository, new LocalKeyCustody())
         .policy(RotationPolicy.defaults()).clock(Clock.systemUTC()).build().start();
-    JwksPublication jwks = JwksPublication.builder().repository(repository).clock(Clock.systemUTC()).build();
+    JwksPublication jwks = JwksPublication.builder(repository).clock(Clock.systemUTC()).build();
     try (UndertowJwksServer server = UndertowJwksServer.start(jwks::current, new InetSocketAddress("127.0.0.1", 0))) {
       URI jwksUri = URI.create("http://127.0.0.1:" + server.port() + "/.well-known/jwks.json");
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -99,9 +99,9 @@ class ReadmeExamplesTest {
   @Test
   void endpoint_answersWithoutAServer() {
     KeyRingRepository repository = new InMemoryKeyRingRepository();
-    KeyRotationService.builder().repository(repository).custody(new LocalKeyCustody())
+    KeyRotationService.builder(repository, new LocalKeyCustody())
         .policy(RotationPolicy.defaults()).clock(Clock.systemUTC()).build().start();
-    JwksPublication jwks = JwksPublication.builder().repository(repository).clock(Clock.systemUTC()).build();
+    JwksPublication jwks = JwksPublication.builder(repository).clock(Clock.systemUTC()).build();
     // region:endpoint
     JwksEndpoint endpoint = JwksEndpoint.builder().document(JwksDocument.from(jwks.current())).build();
     EndpointResponse response = endpoint.handle(EndpointRequest.of("GET", JwksEndpoint.JWKS_PATH));

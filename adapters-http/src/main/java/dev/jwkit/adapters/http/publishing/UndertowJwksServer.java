@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * republishes it when the ring changes:
  *
  * <pre>{@code
- * JwksPublication jwks = JwksPublication.builder().repository(repository).clock(Clock.systemUTC()).build();
+ * JwksPublication jwks = JwksPublication.builder(repository).clock(Clock.systemUTC()).build();
  * UndertowJwksServer server = UndertowJwksServer.start(jwks::current, new InetSocketAddress("127.0.0.1", 8080));
  * }</pre>
  *
