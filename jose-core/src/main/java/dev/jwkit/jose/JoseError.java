@@ -21,6 +21,11 @@ public enum JoseError implements ErrorCode {
   INVALID_KEY("jwk.invalid_key"),
   /** The key cannot be used with the token's algorithm ({@code kty}, {@code crv}, {@code alg}, {@code use} or {@code key_ops}). */
   KEY_MISMATCH("jwk.key_mismatch"),
+  /**
+   * A key that is not public where only public keys belong: an {@code oct} key, or a key with private
+   * members, in a key set parsed as public ({@code JwkSet.parsePublic}); such keys are skipped.
+   */
+  NOT_PUBLIC("jwk.not_public"),
   /** No trusted key matches the token (unknown {@code kid}, or no key fits the algorithm). */
   KEY_NOT_FOUND("jwk.key_not_found"),
   /** A critical header parameter that is not understood, or a malformed {@code crit}. */

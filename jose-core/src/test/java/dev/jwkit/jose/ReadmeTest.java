@@ -57,7 +57,7 @@ class ReadmeTest {
         .issuedAt(now).expiration(now.plus(Duration.ofMinutes(15))).build());
     jwksJson = JwkSet.of(List.of(key)).toPublicSet().toJson();     // what an issuer publishes
 
-    JwtVerifier verifier = JwtVerifier.builder(JwkSet.parse(jwksJson)) // or a JwtKeyResolver
+    JwtVerifier verifier = JwtVerifier.builder(JwkSet.parsePublic(jwksJson)) // or a JwtKeyResolver
         .expectedIssuer("https://issuer.example").expectedAudience("api")
         .build();                                                   // immutable, thread-safe
     VerifiedJwt jwt = verifier.verify(token);                       // or InvalidTokenException with a code

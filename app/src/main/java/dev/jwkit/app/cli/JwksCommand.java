@@ -46,7 +46,7 @@ final class JwksCommand implements Callable<Integer> {
       FetchedJwks fetched = KeySets.fetch(url, allowHttp);
       JwkSet set;
       try {
-        set = JwkSet.fromJsonObject(Inputs.parseJson(new String(fetched.body(), StandardCharsets.UTF_8), url));
+        set = JwkSet.publicFromJsonObject(Inputs.parseJson(new String(fetched.body(), StandardCharsets.UTF_8), url));
       } catch (JwkitException e) {
         throw CliException.io(url + " did not return a JWKS: " + e.code().id() + ": " + e.getMessage());
       }

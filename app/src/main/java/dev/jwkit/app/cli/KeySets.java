@@ -2,9 +2,7 @@ package dev.jwkit.app.cli;
 
 import dev.jwkit.adapters.http.fetching.HttpJwksFetcher;
 import dev.jwkit.jose.JwkitException;
-import dev.jwkit.jose.jwk.Jwk;
 import dev.jwkit.jose.jwk.JwkSet;
-import dev.jwkit.jose.jwk.PrivateJwk;
 import dev.jwkit.jwks.port.FetchedJwks;
 import dev.jwkit.jwks.port.JwksLocation;
 import java.net.URI;
@@ -56,11 +54,8 @@ final class KeySets {
         : Inputs.readFile(Path.of(location));
     Map<String, Object> json = Inputs.parseJson(text, location);
     try {
-      if (json.containsKey("keys")) {
-        return JwkSet.fromJsonObject(json);
-      }
-      Jwk key = Jwk.fromJsonObject(json);
-      return JwkSet.of(List.of(key instanceof PrivateJwk ? ((PrivateJwk) key).toPublicJwk() : key));
+      // a set (or one JWK, as a set of one) read as public: oct and private keys are skipped (jwk.not_public)
+      return JwkSet.publicFromJsonObject(json.containsKey("keys") ? json : Map.of("keys", List.of(json)));
     } catch (JwkitException e) {
       throw CliException.io(location + " is not a usable JWKS: " + e.code().id() + ": " + e.getMessage());
     }

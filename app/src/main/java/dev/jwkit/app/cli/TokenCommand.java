@@ -224,7 +224,8 @@ final class TokenCommand implements Callable<Integer> {
           List<Jwk> selected = kid.isPresent() ? keys.findByKid(kid.get()) : keys.keys();
           if (selected.isEmpty()) {
             return invalid(console, "jwk.key_not_found", kid.map(k -> "no key with kid " + k).orElse("the key set is empty")
-                + " in the key set");
+                + " in the key set" + keys.skippedFor(kid).map(s -> "; the key" + (kid.isPresent() ? " with this kid" : "")
+                    + " was skipped: " + s.reason().id() + ": " + s.message()).orElse(""));
           }
           for (Jwk k : selected) {
             allowed.addAll(Algorithms.allowedFor(k));

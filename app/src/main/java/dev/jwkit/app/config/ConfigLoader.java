@@ -336,7 +336,12 @@ public final class ConfigLoader {
       try {
         setter.set(value);
       } catch (URISyntaxException | RuntimeException e) {
-        String why = e instanceof NumberFormatException ? "not a number" : e.getMessage();
+        // URISyntaxException's message quotes the whole input, which may hold user info or a token: say
+        // only what is wrong and where
+        String why = e instanceof NumberFormatException ? "not a number"
+            : e instanceof URISyntaxException ? "not a valid URI (" + ((URISyntaxException) e).getReason()
+                + " at index " + ((URISyntaxException) e).getIndex() + ")"
+            : e.getMessage();
         if (e instanceof JwkitException && key.equals("rotation.algorithm")) {
           why = "unknown algorithm '" + value + "' (use ES256, ES384, ES512, RS256, PS256, EdDSA, ...)";
         }

@@ -171,11 +171,19 @@ public final class JwkitServer implements AutoCloseable {
     return JwksDocument.json(doc, config.policy().maxAge());
   }
 
+  /** Answers 405 with {@code Allow: GET, HEAD} to any other method; true when it did. */
+  private static boolean refuseUnlessGetOrHead(HttpServerExchange exchange) {
+    if (Methods.GET.equals(exchange.getRequestMethod()) || Methods.HEAD.equals(exchange.getRequestMethod())) {
+      return false;
+    }
+    exchange.setStatusCode(405);
+    exchange.getResponseHeaders().put(Headers.ALLOW, "GET, HEAD");
+    exchange.endExchange();
+    return true;
+  }
+
   private void health(HttpServerExchange exchange) {
-    if (!Methods.GET.equals(exchange.getRequestMethod()) && !Methods.HEAD.equals(exchange.getRequestMethod())) {
-      exchange.setStatusCode(405);
-      exchange.getResponseHeaders().put(Headers.ALLOW, "GET, HEAD");
-      exchange.endExchange();
+    if (refuseUnlessGetOrHead(exchange)) {
       return;
     }
     KeyRing r = ring.get();
@@ -197,6 +205,9 @@ public final class JwkitServer implements AutoCloseable {
   }
 
   private void metrics(HttpServerExchange exchange) {
+    if (refuseUnlessGetOrHead(exchange)) {
+      return;
+    }
     if (exchange.isInIoThread()) {
       exchange.dispatch(this::metrics);
       return;

@@ -5,8 +5,10 @@ import dev.jwkit.jwks.port.KeyRingEventListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.System.Logger.Level;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Logs one line per key-ring event (System.Logger, bound to Logback in the app) and counts events in
@@ -18,25 +20,34 @@ import java.util.Map;
 public final class RotationEventLog implements KeyRingEventListener {
   private static final System.Logger LOG = System.getLogger("dev.jwkit.rotation");
 
-  private final MeterRegistry registry;
+  private final Map<Class<?>, Counter> counters;
 
   /**
-   * A listener counting into the given registry.
+   * A listener counting into the given registry. Every event type's counter is registered at once, at
+   * zero, so that {@code /metrics} lists each from the start (a scrape or an alert on a missing series
+   * would otherwise see nothing until the first event, which on an existing ring may take days).
    *
    * @param registry the metrics registry
    */
   public RotationEventLog(MeterRegistry registry) {
-    this.registry = registry;
+    Objects.requireNonNull(registry, "registry");
+    Map<Class<?>, Counter> byType = new HashMap<>();
+    for (Class<?> type : KeyRingEvent.class.getPermittedSubclasses()) {
+      byType.put(type, Counter.builder("jwkit.keyring.events").description("Key-ring lifecycle events")
+          .tag("event", type.getSimpleName()).register(registry));
+    }
+    this.counters = Map.copyOf(byType);
   }
 
   @Override
   public void onEvent(KeyRingEvent event) {
-    String name = event.getClass().getSimpleName();
     if (LOG.isLoggable(Level.INFO)) {
       LOG.log(Level.INFO, describe(event));
     }
-    Counter.builder("jwkit.keyring.events").description("Key-ring lifecycle events")
-        .tag("event", name).register(registry).increment();
+    Counter counter = counters.get(event.getClass());
+    if (counter != null) { // every permitted type has one; the check only guards a future subtype
+      counter.increment();
+    }
   }
 
   /** What the events without details say after "ring r: key k". */

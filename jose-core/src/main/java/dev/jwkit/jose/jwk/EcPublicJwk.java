@@ -40,7 +40,8 @@ public final class EcPublicJwk implements PublicJwk {
     this.crv = crv;
     this.x = x;
     this.y = y;
-    this.metadata = metadata;
+    this.metadata = PublicForm.metadata(metadata);
+    PublicForm.checkCertificate(this);
   }
 
   private EcPublicJwk(EcPublicJwk source, JwkMetadata metadata) {
@@ -48,8 +49,9 @@ public final class EcPublicJwk implements PublicJwk {
     this.crv = source.crv;
     this.x = source.x;
     this.y = source.y;
-    this.metadata = metadata;
+    this.metadata = PublicForm.metadata(metadata);
     this.publicKey = source.publicKey;
+    PublicForm.checkCertificate(this);
   }
 
   static void checkCoordinateLength(Curve crv, byte[] value, String member) {

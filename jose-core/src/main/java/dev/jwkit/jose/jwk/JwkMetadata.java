@@ -22,7 +22,9 @@ import java.util.Set;
 
 /**
  * The members of a JWK that describe a key rather than being part of it: the RFC 7517 §4 common members
- * and any members jwkit does not know, kept in {@link #extra()} so that they survive a round trip.
+ * and any members jwkit does not know, in {@link #extra()}. Only {@code oct} keys keep {@link #extra()}:
+ * the public and private forms of RSA, EC and OKP keys drop it (see {@link PublicJwk}), so that no unknown
+ * member of an imported key can reach a JWKS.
  *
  * <p>The compact constructor validates: {@code key_ops} entries are distinct (a {@link Set}; the parser
  * rejects a JSON array with duplicates), {@code use} and {@code key_ops} agree when both are present (RFC

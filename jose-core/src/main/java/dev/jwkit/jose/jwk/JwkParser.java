@@ -22,7 +22,29 @@ final class JwkParser {
   private static final Set<String> OKP_MEMBERS = Set.of(Members.CRV, Members.X, Members.D);
   private static final Set<String> OCT_MEMBERS = Set.of(Members.K);
 
+  /** Members that hold a secret, for any key type: private RSA/EC/OKP members and the oct key value. */
+  private static final List<String> SECRET_MEMBERS = List.of(Members.D, Members.P, Members.Q, Members.DP,
+      Members.DQ, Members.QI, Members.OTH, Members.K);
+
   private JwkParser() {}
+
+  /**
+   * Why a JWK object must not be used as a public key, looking only at member names: an {@code oct} key, or
+   * the names of its private members. Empty for a key that may be public.
+   */
+  static Optional<String> secretMembers(Map<String, Object> json) {
+    if (KeyType.OCT.jwkName().equals(json.get(Members.KTY))) {
+      return Optional.of("symmetric (oct) key");
+    }
+    List<String> found = new ArrayList<>(2);
+    for (String name : SECRET_MEMBERS) {
+      if (json.containsKey(name)) {
+        found.add(name);
+      }
+    }
+    return found.isEmpty() ? Optional.empty()
+        : Optional.of("key with private member" + (found.size() == 1 ? " " : "s ") + String.join(", ", found));
+  }
 
   static Jwk parse(Map<String, Object> json) {
     KeyType kty = KeyType.fromJwkName(string(json, Members.KTY, true));

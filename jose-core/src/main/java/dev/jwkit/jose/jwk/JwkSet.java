@@ -26,7 +26,9 @@ import org.jspecify.annotations.Nullable;
  * {@code crv}, a malformed member or invalid material is skipped and reported in {@link #skipped()} (RFC 7517
  * §5: "implementations SHOULD ignore JWKs within a JWK Set that use kty values that are not understood"),
  * while a document that is not a JSON object with a {@code keys} array fails as a whole. Parsing builds no
- * JCA key objects; they are built lazily on first use of each key.
+ * JCA key objects; they are built lazily on first use of each key. A set from outside (fetched, read from
+ * a file, published) is parsed with {@link #parsePublic}, which also skips every secret key: a public key
+ * set never yields a secret key, whoever the caller is.
  *
  * <p>Duplicate {@code kid}s are kept: {@link #findByKid} and {@link #candidatesFor} return every key with
  * that id, and the signature decides which one verifies.
@@ -38,7 +40,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>Security</h2>
  * {@link #toJson()} writes every key as it is, including private and oct keys: publish {@link
- * #toPublicSet()} instead. {@link #candidatesFor} never returns a private key.
+ * #toPublicSet()} instead. {@link #candidatesFor} never returns a private key. Only {@link #parsePublic}
+ * guarantees that no {@code oct} key is a candidate: {@link #parse} keeps them (for a caller's own HMAC keys).
  *
  * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use.
@@ -99,12 +102,40 @@ public final class JwkSet {
   }
 
   /**
+   * Parses a JWK Set that must hold public keys only, as a fetched, stored or published set must: like
+   * {@link #parse}, and every {@code oct} key and every key carrying a private member ({@code d}, {@code p},
+   * {@code q}, {@code dp}, {@code dq}, {@code qi}, {@code oth}, or {@code k}) is skipped with {@link
+   * JoseError#NOT_PUBLIC}. Such a key is refused on sight: its secret is never decoded, and never reaches a
+   * verifier, so a token MACed with a key from a public set never verifies.
+   *
+   * @throws JwkitException as {@link #parse}
+   */
+  public static JwkSet parsePublic(String json) {
+    Objects.requireNonNull(json, "json");
+    return publicFromJsonObject(Json.parseObject(json, JsonLimits.KEY_SET));
+  }
+
+  /**
+   * Builds a public-only set from a parsed JSON object, skipping secret keys as {@link #parsePublic} does.
+   *
+   * @throws JwkitException {@link JoseError#MALFORMED_INPUT} if there is no {@code keys} array
+   */
+  public static JwkSet publicFromJsonObject(Map<String, Object> json) {
+    Objects.requireNonNull(json, "json");
+    return build(json, true);
+  }
+
+  /**
    * Builds a set from a parsed JSON object, skipping unusable keys as {@link #parse} does.
    *
    * @throws JwkitException {@link JoseError#MALFORMED_INPUT} if there is no {@code keys} array
    */
   public static JwkSet fromJsonObject(Map<String, Object> json) {
     Objects.requireNonNull(json, "json");
+    return build(json, false);
+  }
+
+  private static JwkSet build(Map<String, Object> json, boolean publicOnly) {
     Object keysValue = json.get("keys");
     if (!(keysValue instanceof List)) {
       throw new JwkitException(JoseError.MALFORMED_INPUT, "JWK Set has no keys array");
@@ -121,15 +152,34 @@ public final class JwkSet {
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> object = (Map<String, Object>) element;
+      Object kid = object.get("kid");
+      Optional<String> id = kid instanceof String ? Optional.of((String) kid) : Optional.empty();
+      Optional<String> secret = publicOnly ? JwkParser.secretMembers(object) : Optional.empty();
+      if (secret.isPresent()) {
+        skipped.add(new SkippedKey(i, id, JoseError.NOT_PUBLIC, secret.get() + " in a public key set"));
+        continue;
+      }
       try {
         keys.add(JwkParser.parse(object));
       } catch (JwkitException e) {
-        Object kid = object.get("kid");
-        skipped.add(new SkippedKey(i, kid instanceof String ? Optional.of((String) kid) : Optional.empty(),
-            e.code(), e.getMessage()));
+        skipped.add(new SkippedKey(i, id, e.code(), e.getMessage()));
       }
     }
     return new JwkSet(Collections.unmodifiableList(keys), Collections.unmodifiableList(skipped));
+  }
+
+  /**
+   * The first skipped key with this {@code kid} ({@code kid} absent: the first skipped key without one), to
+   * say why a token naming it finds no key.
+   */
+  public Optional<SkippedKey> skippedFor(Optional<String> kid) {
+    Objects.requireNonNull(kid, "kid");
+    for (SkippedKey s : skipped) {
+      if (s.kid().equals(kid)) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The usable keys, in document order. */

@@ -41,15 +41,17 @@ public final class OkpPublicJwk implements PublicJwk {
     KeyChecks.checkMetadata(KeyType.OKP, crv, -1, metadata);
     this.crv = crv;
     this.x = x;
-    this.metadata = metadata;
+    this.metadata = PublicForm.metadata(metadata);
+    PublicForm.checkCertificate(this);
   }
 
   private OkpPublicJwk(OkpPublicJwk source, JwkMetadata metadata) {
     KeyChecks.checkMetadata(KeyType.OKP, source.crv, -1, metadata);
     this.crv = source.crv;
     this.x = source.x;
-    this.metadata = metadata;
+    this.metadata = PublicForm.metadata(metadata);
     this.publicKey = source.publicKey;
+    PublicForm.checkCertificate(this);
   }
 
   static void checkCurve(Curve crv) {

@@ -9,6 +9,14 @@ import java.util.Objects;
  * The public form of an asymmetric JWK: RSA, EC or OKP. It has no private member by construction, so it
  * is what a JWKS endpoint publishes.
  *
+ * <h2>Security</h2>
+ * Every constructor (parsing, {@link PrivateJwk#toPublicJwk()}, {@link #withMetadata}) keeps only the
+ * registered public members of the key type and the registered metadata ({@code kid}, {@code use}, {@code
+ * key_ops}, {@code alg}, {@code x5c}, {@code x5t}, {@code x5t#S256}, {@code x5u}): members jwkit does not
+ * know are dropped, so that a member an imported private JWK smuggled in (a copy of {@code d} under
+ * another name) cannot reach a JWKS. When {@code x5c} is present, its first certificate must hold this very
+ * key ({@code jwk.invalid_key} otherwise).
+ *
  * <h2>Thread safety</h2>
  * Instances are immutable and safe for concurrent use; the JCA key is built once, on first use.
  */

@@ -41,7 +41,8 @@ public final class RsaPublicJwk implements PublicJwk {
     KeyChecks.checkMetadata(KeyType.RSA, null, -1, metadata);
     this.n = n;
     this.e = e;
-    this.metadata = metadata;
+    this.metadata = PublicForm.metadata(metadata);
+    PublicForm.checkCertificate(this);
   }
 
   @Override

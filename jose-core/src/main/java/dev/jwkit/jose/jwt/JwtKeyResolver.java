@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * The keys a resolver returns are trusted: a verifier accepts a token's algorithm only if the key that
  * verifies it permits it ({@link dev.jwkit.jose.jwk.JwkAlgorithmBinding}), so an {@code oct} key returned
  * here makes HMAC tokens verifiable. A resolver over a public JWKS must therefore never return {@code
- * oct} keys (jwks-domain's key sources return public asymmetric keys only).
+ * oct} keys: parse such a document with {@link JwkSet#parsePublic} (jwkit's key sources all do).
  *
  * <h2>Thread safety</h2>
  * Implementations must be safe for concurrent use.

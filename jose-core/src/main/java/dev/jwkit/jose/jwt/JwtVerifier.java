@@ -111,8 +111,8 @@ public final class JwtVerifier {
   /**
    * A builder of a verifier that trusts a fixed set of keys; same as {@code
    * builder(JwtKeyResolver.of(keys))}. The set is trusted as given: an {@code oct} key in it makes HMAC
-   * tokens verifiable, so never pass a set parsed from a public JWKS document unfiltered ({@link
-   * JwkSet#toPublicSet()} drops {@code oct} keys).
+   * tokens verifiable, so parse a public JWKS document with {@link JwkSet#parsePublic}, which skips every
+   * {@code oct} and private key.
    *
    * @param keys the trusted keys
    * @return a builder with the defaults documented on its setters; the issuer and audience decisions remain

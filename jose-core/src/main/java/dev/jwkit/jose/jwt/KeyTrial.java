@@ -35,9 +35,10 @@ final class KeyTrial {
       if (kid.isPresent() && !keys.findByKid(kid.get()).isEmpty()) {
         // The kid names a trusted key that cannot verify this algorithm (e.g. HS256 naming an RSA key).
         throw new InvalidTokenException(JoseError.KEY_MISMATCH,
-            "the key with this kid cannot be used with the token's algorithm" + context(alg, kid));
+            "the key with this kid cannot be used with the token's algorithm" + context(alg, kid) + skipped(keys, kid));
       }
-      throw new InvalidTokenException(JoseError.KEY_NOT_FOUND, "no trusted key for the token" + context(alg, kid));
+      throw new InvalidTokenException(JoseError.KEY_NOT_FOUND,
+          "no trusted key for the token" + context(alg, kid) + skipped(keys, kid));
     }
     @Nullable JwkitException mostSpecific = null;
     for (Jwk candidate : candidates) {
@@ -74,6 +75,17 @@ final class KeyTrial {
       return "no trusted key for the token can be used with its algorithm";
     }
     return "no trusted key verifies the token";
+  }
+
+  /** Why the set's key with this kid (or without kid) was skipped when it was parsed, if one was. */
+  private static String skipped(JwkSet keys, Optional<String> kid) {
+    return keys.skippedFor(kid).map(s -> "; the key " + (kid.isPresent() ? "with this kid" : "without kid")
+        + " in the set was skipped: " + s.reason().id() + ": " + withoutCode(s.message(), s.reason().id()))
+        .orElse("");
+  }
+
+  private static String withoutCode(String message, String code) {
+    return message.startsWith(code + ": ") ? message.substring(code.length() + 2) : message;
   }
 
   private static String context(JwsAlgorithm alg, Optional<String> kid) {

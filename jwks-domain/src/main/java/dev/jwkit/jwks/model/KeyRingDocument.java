@@ -59,6 +59,12 @@ public final class KeyRingDocument {
 
   /** The {@code format} member. */
   public static final String FORMAT = "jwkit.keyring";
+  /**
+   * The bound on a stored ring's {@code version}: 2^53, the largest integer every JSON reader keeps exact,
+   * far above any count of saves, and far below the overflow of {@code version + 1}.
+   */
+  public static final long MAX_VERSION = 1L << 53;
+
   /** The format version this class writes and the newest it reads. */
   public static final int FORMAT_VERSION = 1;
   /**
@@ -153,6 +159,10 @@ public final class KeyRingDocument {
       throw invalid("member 'ring' is not a valid ring id", e);
     }
     long version = doc.containsKey("version") ? longMember(doc, "version", "document") : 0;
+    if (version < 0 || version >= MAX_VERSION) {
+      // a hand-edited version; Long.MAX_VALUE would overflow on the next save
+      throw invalid("member 'version' is out of range [0, " + MAX_VERSION + ")", null);
+    }
     Object keysValue = doc.get("keys");
     if (!(keysValue instanceof List)) {
       throw invalid("member 'keys' is missing or not an array", null);

@@ -76,6 +76,20 @@ class KeyRingDocumentTest {
   }
 
   @Test
+  void parse_versionThatWouldOverflowOnTheNextSave_isDocumentInvalid() {
+    // issue 14: a hand-edited Long.MAX_VALUE overflowed on save and surfaced as a usage error
+    for (long version : new long[] {Long.MAX_VALUE, KeyRingDocument.MAX_VERSION, -1}) {
+      Map<String, Object> doc = new LinkedHashMap<>(KeyRingDocument.toMap(ringInEveryState()));
+      doc.put("version", version);
+      assertThatThrownBy(() -> KeyRingDocument.fromMap(doc)).as("version %d", version)
+          .hasMessageStartingWith("keyring.document_invalid").hasMessageContaining("version");
+    }
+    Map<String, Object> highest = new LinkedHashMap<>(KeyRingDocument.toMap(ringInEveryState()));
+    highest.put("version", KeyRingDocument.MAX_VERSION - 1);
+    assertThat(KeyRingDocument.fromMap(highest).version()).isEqualTo(KeyRingDocument.MAX_VERSION - 1);
+  }
+
+  @Test
   void parse_truncatedJson_isDocumentInvalid() {
     byte[] json = KeyRingDocument.toJson(ringInEveryState());
     byte[] truncated = java.util.Arrays.copyOf(json, json.length / 2);

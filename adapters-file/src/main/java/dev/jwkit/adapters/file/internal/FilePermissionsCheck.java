@@ -41,7 +41,19 @@ public final class FilePermissionsCheck {
           + PosixFilePermissions.toString(filePermissions) + "); run 'chmod 600 " + file
           + "', or allow insecure permissions explicitly");
     }
-    Path directory = file.toAbsolutePath().getParent();
+    requireDirectoryOwnerWritable(file.toAbsolutePath().getParent());
+  }
+
+  /**
+   * Checks that group and others cannot write to {@code directory} (they could replace a file in it): run
+   * before a secret file is written there, as well as when one is read.
+   *
+   * @throws JwkitException {@link FileError#INSECURE_PERMISSIONS} naming the directory, its mode and the fix
+   */
+  public static void requireDirectoryOwnerWritable(Path directory) {
+    if (!AtomicFiles.isPosix()) {
+      return;
+    }
     Set<PosixFilePermission> directoryPermissions = permissions(directory);
     if (!disjoint(directoryPermissions, GROUP_OR_OTHERS_WRITE)) {
       throw new JwkitException(FileError.INSECURE_PERMISSIONS, directory + " is writable by group or others (mode "

@@ -107,6 +107,10 @@ public final class FileKeyRingRepository implements KeyRingRepository {
   public KeyRing save(KeyRing ring) {
     Objects.requireNonNull(ring, "ring");
     AtomicFiles.createDirectory(directory);
+    if (!allowInsecurePermissions) {
+      // before the lock file and the ring (private keys) are written, not only when they are read back
+      FilePermissionsCheck.requireDirectoryOwnerWritable(directory);
+    }
     Path file = fileOf(ring.id());
     try (FileLocks.Held lock = FileLocks.acquire(directory.resolve(ring.id().value() + LOCK_SUFFIX), lockTimeout)) {
       long stored = read(file, ring.id()).map(KeyRing::version).orElse(0L);

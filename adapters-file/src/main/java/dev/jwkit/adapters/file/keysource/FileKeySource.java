@@ -28,9 +28,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * be read or parsed never replaces a good set: the last good set stays in use and the failure is
  * reported to the {@link KeySourceListener} (a {@link KeySourceEvent.Fetched} per load, a {@link
  * KeySourceEvent.FetchFailed} per failed one). Only if no good set was ever loaded does a call fail, with
- * {@link KeySourceError#NOT_LOADED}. Private keys in the file are used through their public form, and
- * symmetric ({@code oct}) keys are dropped: a key source serves public keys only, so a verifier given this
- * source never accepts an HMAC token.
+ * {@link KeySourceError#NOT_LOADED}. The file is read with {@link JwkSet#parsePublic}, the rule for every
+ * public set: private and symmetric ({@code oct}) keys are skipped and reported ({@code jwk.not_public}),
+ * like unusable keys, so a verifier given this source never accepts an HMAC token, and a token naming a
+ * skipped key is refused with the reason.
  *
  * <h2>Thread safety</h2>
  * Instances are safe for concurrent use; the hot path reads one volatile reference and takes no lock.
@@ -89,8 +90,8 @@ public final class FileKeySource implements KeySource {
     }
     long started = System.nanoTime();
     try {
-      JwkSet loaded = JwkSet.parse(Files2.readUtf8(file));
-      JwkSet keys = loaded.toPublicSet();
+      JwkSet loaded = JwkSet.parsePublic(Files2.readUtf8(file));
+      JwkSet keys = loaded;
       State next = new State(keys, stamp.orElse(null), now, null, 0);
       state.set(next);
       report(new KeySourceEvent.Fetched(location, now, keys.keys().size(), false,

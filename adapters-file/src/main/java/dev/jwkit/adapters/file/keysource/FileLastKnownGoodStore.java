@@ -7,7 +7,6 @@ import dev.jwkit.jose.JsonLimits;
 import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jose.jwk.Jwk;
 import dev.jwkit.jose.jwk.JwkSet;
-import dev.jwkit.jose.jwk.PublicJwk;
 import dev.jwkit.jwks.port.LastKnownGoodStore;
 import dev.jwkit.jwks.port.StoredKeySet;
 import java.io.IOException;
@@ -17,7 +16,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +41,9 @@ import java.util.Set;
  * owner-only.
  *
  * <h2>Security</h2>
- * Only public keys are ever written: private and symmetric keys are dropped before writing (a remote set
- * should hold none, and the caching source refuses them too), and a set with no public key is not written. A
- * load is
- * strict: a file larger than {@link #MAX_FILE_BYTES}, not exactly this format, or holding any private or
+ * Only public keys are ever written: both directions read the set with {@link JwkSet#parsePublic}, the one
+ * rule for every public set, so private and symmetric keys are dropped before writing, and a set with no
+ * public key is not written. A load is strict: a file larger than {@link #MAX_FILE_BYTES}, not exactly this format, or holding any private or
  * symmetric key, is refused with a {@link JwkitException} ({@link FileError#CORRUPT}, {@link
  * FileError#UNREADABLE} or {@link FileError#UNSUPPORTED_FORMAT}), which the key source logs before carrying
  * on without the store. Messages name the file, never key material.
@@ -137,21 +134,17 @@ public final class FileLastKnownGoodStore implements LastKnownGoodStore {
     Map<String, Object> jwks = (Map<String, Object>) json.get("jwks");
     JwkSet set;
     try {
-      set = JwkSet.fromJsonObject(jwks);
+      set = JwkSet.publicFromJsonObject(jwks);
     } catch (JwkitException e) {
       throw corrupt("jwks is not a JWK Set (" + e.code().id() + ")", e);
     }
     if (!set.skipped().isEmpty()) {
-      throw corrupt(set.skipped().size() + " unusable key(s) in the set", null);
+      JwkSet.SkippedKey first = set.skipped().get(0);
+      throw corrupt(set.skipped().size() + " unusable key(s) in the set, the first (#" + first.index() + ") "
+          + first.reason().id() + ": " + first.message() + "; only usable public keys belong here", null);
     }
     if (set.keys().isEmpty()) {
       throw corrupt("no key in the set", null);
-    }
-    for (Jwk k : set.keys()) {
-      if (!(k instanceof PublicJwk)) {
-        throw corrupt("a " + k.kty().name() + " key with private or symmetric material; only public keys belong here",
-            null);
-      }
     }
     return Optional.of(new StoredKeySet(set.toJson().getBytes(StandardCharsets.UTF_8),
         Optional.ofNullable((String) etag), validatedAt, expiresAt));
@@ -171,17 +164,12 @@ public final class FileLastKnownGoodStore implements LastKnownGoodStore {
     Objects.requireNonNull(set, "set");
     JwkSet parsed;
     try {
-      parsed = JwkSet.fromJsonObject(Json.parseObject(set.body(), LIMITS));
+      parsed = JwkSet.publicFromJsonObject(Json.parseObject(set.body(), LIMITS));
     } catch (JwkitException e) {
       throw new JwkitException(FileError.CORRUPT, "the key set to store in " + file + " is not a JWK Set ("
           + e.code().id() + ")", e);
     }
-    List<Jwk> publicKeys = new ArrayList<>();
-    for (Jwk k : parsed.keys()) {
-      if (k instanceof PublicJwk) {
-        publicKeys.add(k);
-      }
-    }
+    List<Jwk> publicKeys = parsed.keys(); // JwkSet.parsePublic's rule: no private or symmetric key
     if (publicKeys.isEmpty()) {
       throw new JwkitException(FileError.CORRUPT, "the key set to store in " + file + " holds no public key");
     }

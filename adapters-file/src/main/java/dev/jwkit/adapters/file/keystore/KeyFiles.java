@@ -105,7 +105,10 @@ public final class KeyFiles {
   }
 
   /**
-   * Reads a JWKS file; unusable keys are skipped and listed in {@link JwkSet#skipped()}.
+   * Reads a JWKS file; unusable keys are skipped and listed in {@link JwkSet#skipped()}. Private and
+   * {@code oct} keys are kept (this reads one's own key files): a set that must be public, such as one a
+   * verifier trusts, is read with {@link dev.jwkit.adapters.file.keysource.FileKeySource} or {@link
+   * JwkSet#parsePublic}, which skip them.
    *
    * @throws JwkitException {@link FileError#CORRUPT} naming the file if it is not a JWK Set
    */

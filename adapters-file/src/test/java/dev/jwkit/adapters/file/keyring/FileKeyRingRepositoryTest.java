@@ -49,6 +49,23 @@ class FileKeyRingRepositoryTest extends KeyRingRepositoryContract {
   }
 
   @Test
+  void save_intoAGroupOrWorldWritableDirectory_isRefusedBeforeWritingAnything() throws IOException {
+    // issue 14: keys init wrote private keys there, and only the next read refused the directory
+    assumeTrue(AtomicFiles.isPosix(), "no POSIX permissions on this file system");
+    FileKeyRingRepository repository = repository();
+    Files.createDirectories(repository.directory());
+    Files.setPosixFilePermissions(repository.directory(), PosixFilePermissions.fromString("rwxrwxrwx"));
+
+    assertFails(() -> repository.save(startedRing(RING)), FileError.INSECURE_PERMISSIONS,
+        repository.directory().toString());
+    try (var files = Files.list(repository.directory())) {
+      assertThat(files).isEmpty();
+    }
+    assertThat(FileKeyRingRepository.builder().directory(repository.directory()).allowInsecurePermissions().build()
+        .save(startedRing(RING)).version()).isEqualTo(1);
+  }
+
+  @Test
   void load_groupReadableFile_isRefusedUnlessAllowed() throws IOException {
     assumeTrue(AtomicFiles.isPosix(), "no POSIX permissions on this file system");
     FileKeyRingRepository repository = repository();

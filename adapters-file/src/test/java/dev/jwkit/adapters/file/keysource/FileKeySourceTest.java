@@ -3,6 +3,7 @@ package dev.jwkit.adapters.file.keysource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jwkit.jose.ErrorCode;
 import dev.jwkit.jose.InvalidTokenException;
 import dev.jwkit.jose.JoseError;
 import dev.jwkit.jose.jwa.Curve;
@@ -86,20 +87,23 @@ class FileKeySourceTest {
   }
 
   @Test
-  void keys_privateKeysInTheFile_areServedAsPublicKeys() throws IOException {
+  void keys_privateKeysInTheFile_areSkippedAndReported() throws IOException {
+    // issue 14: a public key set never yields a secret key; a private key in it is skipped, not projected
     Path file = directory.resolve("jwks.json");
     Jwk privateKey = JwkGenerator.generateEc(Curve.P_256);
-    write(file, JwkSet.of(List.of(privateKey)), 1);
+    Jwk publicKey = JwkGenerator.generateEc(Curve.P_256).toPublicJwk();
+    write(file, JwkSet.of(List.of(privateKey, publicKey)), 1);
 
     List<Jwk> keys = source(file).keys().keys();
 
-    assertThat(keys).singleElement().isInstanceOf(PublicJwk.class);
+    assertThat(keys).containsExactly(publicKey);
+    assertThat(skippedReasons()).containsExactly(JoseError.NOT_PUBLIC);
   }
 
   @Test
   void keys_octKeysInTheFile_areDropped_soAVerifierNeverAcceptsHmac() throws IOException {
     Path file = directory.resolve("jwks.json");
-    Jwk ec = JwkGenerator.generateEc(Curve.P_256);
+    Jwk ec = JwkGenerator.generateEc(Curve.P_256).toPublicJwk();
     OctJwk secret = (OctJwk) JwkGenerator.generate(JwsAlgorithm.HS256);
     write(file, JwkSet.of(List.of(ec, secret)), 1);
     FileKeySource source = source(file);
@@ -110,7 +114,19 @@ class FileKeySourceTest {
         .issuedAt(now).expiration(now.plusSeconds(60)).build());
     JwtVerifier verifier = JwtVerifier.builder(source).expectedIssuer("i").expectedAudience("a").clock(clock).build();
     assertThatThrownBy(() -> verifier.verify(hmacToken)).isInstanceOf(InvalidTokenException.class)
-        .satisfies(e -> assertThat(((InvalidTokenException) e).code()).isEqualTo(JoseError.KEY_NOT_FOUND));
+        .satisfies(e -> assertThat(((InvalidTokenException) e).code()).isEqualTo(JoseError.KEY_NOT_FOUND))
+        .hasMessageContaining(JoseError.NOT_PUBLIC.id());
+    assertThat(skippedReasons()).containsExactly(JoseError.NOT_PUBLIC);
+  }
+
+  private List<ErrorCode> skippedReasons() {
+    List<ErrorCode> reasons = new ArrayList<>();
+    for (KeySourceEvent event : outcomes) {
+      if (event instanceof KeySourceEvent.KeysSkipped) {
+        ((KeySourceEvent.KeysSkipped) event).skipped().forEach(s -> reasons.add(s.reason()));
+      }
+    }
+    return reasons;
   }
 
   private FileKeySource source(Path file) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jwkit.adapters.file.FileError;
 import dev.jwkit.adapters.file.internal.AtomicFiles;
+import dev.jwkit.jose.JoseError;
 import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jose.jwa.JwsAlgorithm;
 import dev.jwkit.jose.jwk.Jwk;
@@ -89,7 +90,7 @@ class FileLastKnownGoodStoreTest {
 
     assertThatThrownBy(store::load)
         .isInstanceOfSatisfying(JwkitException.class, e -> assertThat(e.code()).isEqualTo(FileError.CORRUPT))
-        .hasMessageContaining("private or symmetric")
+        .hasMessageContaining(JoseError.NOT_PUBLIC.id())
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(planted.substring(planted.indexOf("\"d\""))));
   }
 

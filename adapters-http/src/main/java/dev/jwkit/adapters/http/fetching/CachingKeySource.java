@@ -53,7 +53,7 @@ import org.jspecify.annotations.Nullable;
  * {@link KeySourceEvent.ServingStale} event telling the time left; then lookups fail closed with
  * {@link KeySourceError#STALE_BEYOND_LIMIT}. A fetched set that cannot be parsed, or holds no usable
  * public key, never replaces a good one. Unusable keys are skipped and reported; private and symmetric
- * keys are refused.
+ * keys are refused by the parser ({@link dev.jwkit.jose.jwk.JwkSet#parsePublic}, {@code jwk.not_public}).
  *
  * <h2>Security</h2>
  * Only public asymmetric keys are ever returned. Unknown {@code kid}s cannot cause more than one fetch

@@ -5,16 +5,13 @@ import dev.jwkit.jose.JsonLimits;
 import dev.jwkit.jose.JwkitException;
 import dev.jwkit.jose.jwk.Jwk;
 import dev.jwkit.jose.jwk.JwkSet;
-import dev.jwkit.jose.jwk.PublicJwk;
 import dev.jwkit.jwks.model.KeySourceError;
 import dev.jwkit.jwks.model.KeySourceUnavailableException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One decoded key set held by a {@link CachingKeySource}, immutable: the usable public keys, an index by
@@ -46,52 +43,27 @@ final class KeySetSnapshot {
   }
 
   /**
-   * Decodes a fetched document. Keys that cannot be used are skipped; private and symmetric keys are
-   * refused (skipped with {@link KeySourceError#INVALID_KEY_SET}); a document with no usable key at all
-   * is refused as a whole.
+   * Decodes a fetched document with {@link JwkSet#publicFromJsonObject}: keys that cannot be used are
+   * skipped, and so are private and symmetric keys ({@code jwk.not_public}), by the parser's rule for every
+   * public set; a document with no usable key at all is refused as a whole.
    *
    * @throws KeySourceUnavailableException {@link KeySourceError#INVALID_KEY_SET} when the document is not
    *     a key set or holds no usable key
    */
   static KeySetSnapshot decode(String location, byte[] body, Optional<String> etag) {
-    JwkSet parsed;
-    int documentKeys;
+    JwkSet set;
     try {
-      Map<String, Object> json = Json.parseObject(body, LIMITS);
-      parsed = JwkSet.fromJsonObject(json);
-      Object keys = json.get("keys");
-      documentKeys = keys instanceof List ? ((List<?>) keys).size() : 0;
+      set = JwkSet.publicFromJsonObject(Json.parseObject(body, LIMITS));
     } catch (JwkitException e) {
       throw new KeySourceUnavailableException(KeySourceError.INVALID_KEY_SET,
           "not a JWK Set (" + e.code().id() + ") at " + location, e);
     }
-    Set<Integer> skippedIndexes = new HashSet<>();
-    List<JwkSet.SkippedKey> skipped = new ArrayList<>(parsed.skipped());
-    parsed.skipped().forEach(s -> skippedIndexes.add(s.index()));
-    List<Integer> parsedIndexes = new ArrayList<>();
-    for (int i = 0; i < documentKeys; i++) {
-      if (!skippedIndexes.contains(i)) {
-        parsedIndexes.add(i);
-      }
-    }
-    List<Jwk> usable = new ArrayList<>();
-    List<Jwk> keys = parsed.keys();
-    for (int i = 0; i < keys.size(); i++) {
-      Jwk k = keys.get(i);
-      if (k instanceof PublicJwk) {
-        usable.add(k);
-      } else {
-        int index = i < parsedIndexes.size() ? parsedIndexes.get(i) : i;
-        skipped.add(new JwkSet.SkippedKey(index, k.kid(), KeySourceError.INVALID_KEY_SET,
-            KeySourceError.INVALID_KEY_SET.id() + ": " + k.kty().name()
-                + " key with private or symmetric material refused in a remote set"));
-      }
-    }
+    List<Jwk> usable = set.keys();
+    List<JwkSet.SkippedKey> skipped = set.skipped();
     if (usable.isEmpty()) {
       throw new KeySourceUnavailableException(KeySourceError.INVALID_KEY_SET,
           "no usable public key (" + skipped.size() + " skipped) at " + location);
     }
-    JwkSet set = JwkSet.of(usable);
     Map<String, List<Jwk>> groups = new HashMap<>();
     for (Jwk k : usable) {
       k.kid().ifPresent(kid -> groups.computeIfAbsent(kid, x -> new ArrayList<>()).add(k));

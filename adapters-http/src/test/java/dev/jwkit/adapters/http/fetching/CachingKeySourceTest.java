@@ -9,11 +9,19 @@ import dev.jwkit.adapters.http.testing.Keys;
 import dev.jwkit.adapters.http.testing.ManualScheduler;
 import dev.jwkit.adapters.http.testing.MemoryLastKnownGoodStore;
 import dev.jwkit.adapters.http.testing.TestClock;
+import dev.jwkit.jose.JoseError;
+import dev.jwkit.jose.JwkitException;
+import dev.jwkit.jose.jwa.JwsAlgorithm;
 import dev.jwkit.jose.jwk.EcPrivateJwk;
 import dev.jwkit.jose.jwk.Jwk;
 import dev.jwkit.jose.jwk.JwkGenerator;
+import dev.jwkit.jose.jwk.JwkMetadata;
 import dev.jwkit.jose.jwk.JwkSet;
+import dev.jwkit.jose.jwk.OctJwk;
 import dev.jwkit.jose.jwk.PublicJwk;
+import dev.jwkit.jose.jwt.JwtClaims;
+import dev.jwkit.jose.jwt.JwtSigner;
+import dev.jwkit.jose.jwt.JwtVerifier;
 import dev.jwkit.jwks.model.KeySetCachePolicy;
 import dev.jwkit.jwks.model.KeySourceError;
 import dev.jwkit.jwks.model.KeySourceUnavailableException;
@@ -21,6 +29,7 @@ import dev.jwkit.jwks.port.KeySourceEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -360,9 +369,33 @@ class CachingKeySourceTest {
     assertThat(source.keysWithKid("hmac").keys()).isEmpty();
     KeySourceEvent.KeysSkipped skipped = (KeySourceEvent.KeysSkipped) events.stream()
         .filter(e -> e instanceof KeySourceEvent.KeysSkipped).findFirst().orElseThrow();
-    assertThat(skipped.skipped()).hasSize(2).allMatch(s -> s.reason() == KeySourceError.INVALID_KEY_SET);
+    // issue 14: the reason is the parser's one rule for public sets, no longer this adapter's own code
+    assertThat(skipped.skipped()).hasSize(2).allMatch(s -> s.reason() == JoseError.NOT_PUBLIC);
     assertThat(skipped.skipped()).extracting(s -> s.index()).containsExactly(1, 2);
     assertThat(skipped.skipped().toString()).doesNotContain("\"d\"");
+  }
+
+  @Test
+  void hmacTokens_macedWithOctKeysOfTheFetchedSet_areRefused_withTheSkipReason() {
+    OctJwk oct = JwkGenerator.generateOct(256).withMetadata(Keys.kid("hmac"));
+    OctJwk sharingK1 = JwkGenerator.generateOct(256).withMetadata(Keys.kid("k1"));
+    OctJwk withoutKid = JwkGenerator.generateOct(256).withMetadata(JwkMetadata.empty());
+    origin.publish(Keys.rawJwks(K1.toPublicJwk(), oct, sharingK1, withoutKid));
+    JwtVerifier verifier = JwtVerifier.builder(source()).allowedAlgorithms(JwsAlgorithm.HS256, JwsAlgorithm.ES256)
+        .ignoreIssuer().ignoreAudience().build();
+    JwtClaims claims = JwtClaims.builder().subject("mallory").expiration(Instant.now().plusSeconds(600)).build();
+    String named = JwtSigner.builder().key(oct, JwsAlgorithm.HS256).kid("hmac").build().sign(claims);
+    String sharing = JwtSigner.builder().key(sharingK1, JwsAlgorithm.HS256).kid("k1").build().sign(claims);
+    String anonymous = JwtSigner.builder().key(withoutKid, JwsAlgorithm.HS256).withoutKid().build().sign(claims);
+    assertThatThrownBy(() -> verifier.verify(named)).isInstanceOf(JwkitException.class)
+        .satisfies(e -> assertThat(((JwkitException) e).code()).isEqualTo(JoseError.KEY_NOT_FOUND))
+        .hasMessageContaining(JoseError.NOT_PUBLIC.id());
+    // an oct key sharing an EC key's kid does not widen that kid's algorithms
+    assertThatThrownBy(() -> verifier.verify(sharing)).isInstanceOf(JwkitException.class)
+        .satisfies(e -> assertThat(((JwkitException) e).code()).isEqualTo(JoseError.KEY_MISMATCH));
+    assertThatThrownBy(() -> verifier.verify(anonymous)).isInstanceOf(JwkitException.class)
+        .satisfies(e -> assertThat(((JwkitException) e).code()).isEqualTo(JoseError.KEY_NOT_FOUND))
+        .hasMessageContaining(JoseError.NOT_PUBLIC.id());
   }
 
   @Test
