@@ -130,6 +130,11 @@ public final class ConfigLoader {
     } catch (YAMLException e) {
       problems.add("config file " + file + " is not valid YAML: " + firstLine(e.getMessage()));
       return;
+    } catch (IllegalArgumentException e) {
+      // SnakeYAML's constructors let the JDK's exception through for a value that does not fit its tag
+      // ("!!binary" that is not base64, found by ConfigLoaderFuzzTest); its message may quote the value.
+      problems.add("config file " + file + " is not valid YAML: a value does not match its tag");
+      return;
     }
     if (root == null) {
       return;

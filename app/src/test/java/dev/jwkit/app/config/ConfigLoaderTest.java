@@ -74,6 +74,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void valueThatDoesNotMatchItsTag_isInvalidYaml() throws Exception {
+    // Found by ConfigLoaderFuzzTest: SnakeYAML let an IllegalArgumentException through.
+    Path f = dir.resolve("tagged.yaml");
+    Files.writeString(f, "server: !!binary aGVsebG8=\n");
+    assertThatThrownBy(() -> ConfigLoader.of(Map.of()).load(Optional.of(f), Map.of()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("not valid YAML")
+        .hasMessageNotContaining("aGVsebG8");
+  }
+
+  @Test
   void missingFileOrInvalidYaml_isReported() throws Exception {
     assertThatThrownBy(() -> ConfigLoader.of(Map.of()).load(Optional.of(dir.resolve("none.yaml")), Map.of()))
         .isInstanceOf(ConfigException.class).hasMessageContaining("does not exist");
