@@ -29,8 +29,9 @@ class CacheHeadersFuzzTest {
     Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (String line : new String(input, StandardCharsets.UTF_8).split("\r?\n")) {
       int colon = line.indexOf(':');
-      if (colon > 0) {
-        map.computeIfAbsent(line.substring(0, colon).trim(), k -> new ArrayList<>()).add(line.substring(colon + 1).trim());
+      String name = colon < 0 ? "" : line.substring(0, colon).trim();
+      if (!name.isEmpty()) { // HttpHeaders, as the HTTP client builds them, has no empty name
+        map.computeIfAbsent(name, k -> new ArrayList<>()).add(line.substring(colon + 1).trim());
       }
     }
     Optional<Duration> freshness = CacheHeaders.freshness(HttpHeaders.of(map, (name, value) -> true), NOW);
