@@ -43,7 +43,9 @@ import java.util.Map;
  *   <li><b>{@code maxNumberLength} counts every character of the literal</b> (sign, point, exponent
  *       marker and sign), as {@link JsonLimits} documents; Jackson counts digits only.
  *   <li>An exponent that does not fit a {@code BigDecimal} ({@code 1e2147483648}) is {@code
- *       MALFORMED_INPUT}; the Jackson-based reader let a {@code NumberFormatException} escape.
+ *       MALFORMED_INPUT}; the Jackson-based reader let a {@code NumberFormatException} escape. So is a
+ *       number whose exponent fits but whose value, written back in scientific notation, would not
+ *       ({@code 10e2147483647} is {@code 1.0E+2147483648}): parse, write, parse always round-trips.
  * </ul>
  * Limits are enforced in Jackson's order, so that an input beyond two of them gets the same code:
  * a member or element is counted against {@code maxMembers} after a number (its syntax and length) or
@@ -345,11 +347,17 @@ final class JsonReader {
       }
       return big;
     }
+    BigDecimal decimal;
     try {
-      return new BigDecimal(text);
+      decimal = new BigDecimal(text);
     } catch (NumberFormatException e) {
       throw malformed(start, "number exponent out of range");
     }
+    // Written back (Json.write: 9.2E+2147483661) the exponent would not fit an int and not read again.
+    if ((long) decimal.precision() - decimal.scale() - 1 > Integer.MAX_VALUE) {
+      throw malformed(start, "number exponent out of range");
+    }
+    return decimal;
   }
 
   private int requireDigits(int from) {

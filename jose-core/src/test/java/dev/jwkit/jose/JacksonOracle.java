@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * streaming parser before {@link JsonReader} replaced it, kept verbatim in behaviour.
  *
  * <p>One change: the Jackson-based reader let a {@link NumberFormatException} escape for a number whose
- * exponent does not fit a {@code BigDecimal} ({@code 1e2147483648}); the oracle reports it as {@link
+ * exponent does not fit a {@code BigDecimal} ({@code 1e2147483648}), or accepted one whose written form
+ * would not ({@code 10e2147483647}, found by JsonReaderFuzzTest); the oracle reports both as {@link
  * JoseError#MALFORMED_INPUT}, as {@link JsonReader} does, so that outcomes can be compared.
  */
 final class JacksonOracle {
@@ -111,8 +113,13 @@ final class JacksonOracle {
           return parser.getBigIntegerValue();
         }
         return parser.getLongValue();
-      case VALUE_NUMBER_FLOAT:
-        return parser.getDecimalValue();
+      case VALUE_NUMBER_FLOAT: {
+        BigDecimal decimal = parser.getDecimalValue();
+        if ((long) decimal.precision() - decimal.scale() - 1 > Integer.MAX_VALUE) {
+          throw new NumberFormatException("written back, the exponent would not fit an int");
+        }
+        return decimal;
+      }
       case VALUE_TRUE:
         return Boolean.TRUE;
       case VALUE_FALSE:

@@ -54,6 +54,9 @@ public final class ConfigLoader {
       "server.host", "server.port", "server.reloadInterval",
       "issuer.url");
 
+  /** The most segments of a key in {@link #KEYS} ({@code storage.vault.auth.method}). */
+  private static final int MAX_KEY_DEPTH = 4;
+
   private final Map<String, String> environment;
 
   private ConfigLoader(Map<String, String> environment) {
@@ -130,6 +133,11 @@ public final class ConfigLoader {
     } catch (YAMLException e) {
       problems.add("config file " + file + " is not valid YAML: " + firstLine(e.getMessage()));
       return;
+    } catch (IllegalArgumentException e) {
+      // SnakeYAML's constructors let the JDK's exception through for a value that does not fit its tag
+      // ("!!binary" that is not base64, found by ConfigLoaderFuzzTest); its message may quote the value.
+      problems.add("config file " + file + " is not valid YAML: a value does not match its tag");
+      return;
     }
     if (root == null) {
       return;
@@ -139,7 +147,7 @@ public final class ConfigLoader {
       return;
     }
     Map<String, String> flat = new TreeMap<>();
-    flatten("", (Map<?, ?>) root, flat, problems);
+    flatten("", (Map<?, ?>) root, flat, problems, 1);
     for (Map.Entry<String, String> e : flat.entrySet()) {
       if (!KEYS.contains(e.getKey())) {
         problems.add("unknown configuration key '" + e.getKey() + "' in " + file + " (known keys: see app/README.md)");
@@ -150,12 +158,19 @@ public final class ConfigLoader {
     }
   }
 
-  private static void flatten(String prefix, Map<?, ?> map, Map<String, String> out, List<String> problems) {
+  /**
+   * Flattens nested mappings into dotted keys, no deeper than the deepest known key: an alias to an
+   * enclosing mapping makes the YAML tree cyclic (found by ConfigLoaderFuzzTest, a StackOverflowError).
+   */
+  private static void flatten(String prefix, Map<?, ?> map, Map<String, String> out, List<String> problems,
+      int depth) {
     for (Map.Entry<?, ?> e : map.entrySet()) {
       String key = prefix + e.getKey();
       Object value = e.getValue();
-      if (value instanceof Map) {
-        flatten(key + ".", (Map<?, ?>) value, out, problems);
+      if (value instanceof Map && depth >= MAX_KEY_DEPTH) {
+        problems.add("unknown configuration key '" + key + ".…': nested deeper than any known key");
+      } else if (value instanceof Map) {
+        flatten(key + ".", (Map<?, ?>) value, out, problems, depth + 1);
       } else if (value instanceof List) {
         problems.add(key + ": a list is not allowed here");
       } else {

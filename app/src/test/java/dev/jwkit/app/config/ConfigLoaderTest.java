@@ -74,6 +74,26 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void valueThatDoesNotMatchItsTag_isInvalidYaml() throws Exception {
+    // Found by ConfigLoaderFuzzTest: SnakeYAML let an IllegalArgumentException through.
+    Path f = dir.resolve("tagged.yaml");
+    Files.writeString(f, "server: !!binary aGVsebG8=\n");
+    assertThatThrownBy(() -> ConfigLoader.of(Map.of()).load(Optional.of(f), Map.of()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("not valid YAML")
+        .hasMessageNotContaining("aGVsebG8");
+  }
+
+  @Test
+  void aliasOfAnEnclosingMapping_isReportedNotRecursedInto() throws Exception {
+    // Found by ConfigLoaderFuzzTest: the cyclic tree ended in a StackOverflowError.
+    Path f = dir.resolve("cycle.yaml");
+    Files.writeString(f, "server: &s\n  port: 8080\n  again: *s\n");
+    assertThatThrownBy(() -> ConfigLoader.of(Map.of()).load(Optional.of(f), Map.of()))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+            .anySatisfy(p -> assertThat(p).contains("server.again.again.again").contains("nested deeper")));
+  }
+
+  @Test
   void missingFileOrInvalidYaml_isReported() throws Exception {
     assertThatThrownBy(() -> ConfigLoader.of(Map.of()).load(Optional.of(dir.resolve("none.yaml")), Map.of()))
         .isInstanceOf(ConfigException.class).hasMessageContaining("does not exist");

@@ -32,6 +32,7 @@ import org.bouncycastle.asn1.pkcs.RSAPrivateKey;
 import org.bouncycastle.asn1.pkcs.RSAPublicKey;
 import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.openssl.PKCS8Generator;
@@ -193,6 +194,9 @@ final class DerCodec {
       if (!MessageDigest.isEqual(certificate.getEncoded(), der)) {
         throw new JwkitException(JoseError.MALFORMED_INPUT, context + ": trailing data after the certificate");
       }
+      // The JDK accepts some structures Bouncy Castle, which reads the leaf's key later, refuses (an
+      // extension that is a SET, found by PemFuzzTest): refuse them here, as input, not at first use.
+      Certificate.getInstance(der);
     } catch (CertificateException | RuntimeException e) {
       if (e instanceof JwkitException) {
         throw (JwkitException) e;

@@ -41,6 +41,19 @@ class PemErrorsTest {
   // ---------------------------------------------------------------- malformed text
 
   @Test
+  void certificateTheJdkReadsButBouncyCastleCannot_isMalformedAsInput() throws Exception {
+    // Found by PemFuzzTest: an extension that is a SET. It used to pass as input and end in an
+    // IllegalArgumentException from Bouncy Castle when the leaf's key was read.
+    String pem;
+    try (var in = PemErrorsTest.class.getResourceAsStream(
+        "PemFuzzTestInputs/parse/crash-1539a24e9406bdd9c0a4fc88e6d877ec71a13854")) {
+      pem = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    assertCode(() -> JwkPem.readPublicJwk(pem), JoseError.MALFORMED_INPUT).hasMessageContaining("certificate");
+  }
+
+  @Test
   void readPublicKey_truncatedPem_isMalformed() {
     String pem = Pem.writePublicKey(TestKeys.EC_P256.keyPair().getPublic());
     String truncated = pem.substring(0, pem.length() / 2);
