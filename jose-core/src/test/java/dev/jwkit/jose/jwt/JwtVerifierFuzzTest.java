@@ -42,10 +42,9 @@ class JwtVerifierFuzzTest {
       JoseError.TOKEN_NOT_YET_VALID, JoseError.TOKEN_AGE_INVALID, JoseError.ISSUER_MISMATCH,
       JoseError.AUDIENCE_MISMATCH, JoseError.SUBJECT_MISMATCH, JoseError.CLAIM_MISSING, JoseError.CLAIM_INVALID);
 
-  private static final JwtVerifier VERIFIER = JwtVerifier.builder()
+  private static final JwtVerifier VERIFIER = JwtVerifier.builder(KEYS)
       .allowedAlgorithms(JwsAlgorithm.HS256, JwsAlgorithm.ES256, JwsAlgorithm.RS256, JwsAlgorithm.PS256,
           JwsAlgorithm.EdDSA)
-      .keys(KEYS)
       .expectedIssuer(ISSUER)
       .expectedAudience(AUDIENCE)
       .clock(Clock.fixed(NOW, ZoneOffset.UTC))
