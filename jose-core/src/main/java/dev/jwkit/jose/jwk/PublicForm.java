@@ -3,10 +3,10 @@ package dev.jwkit.jose.jwk;
 import dev.jwkit.jose.JoseError;
 import dev.jwkit.jose.JwkitException;
 import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +58,7 @@ final class PublicForm {
     try {
       certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
           .generateCertificate(new ByteArrayInputStream(der));
-      if (!Arrays.equals(certificate.getEncoded(), der)) {
+      if (!MessageDigest.isEqual(certificate.getEncoded(), der)) {
         throw new CertificateException("not exactly one DER certificate");
       }
     } catch (CertificateException | RuntimeException e) {
