@@ -28,7 +28,8 @@ import java.util.Set;
  * input is the whole body of Vault's answer to the read of the ring's path (status 200), served by a
  * loopback server that answers the token lookup and the mount preflight as a KV v2 Vault does. The
  * outcome is a ring, nothing, or a {@link JwkitException} with {@link VaultError#UNEXPECTED_RESPONSE},
- * {@link VaultError#KV_VERSION_MISMATCH} or {@link KeyRingError#DOCUMENT_INVALID}; anything else is a crash.
+ * {@link VaultError#KV_VERSION_MISMATCH}, {@link VaultError#RING_DELETED} (an answer whose metadata says the
+ * latest version was deleted or destroyed) or {@link KeyRingError#DOCUMENT_INVALID}; anything else is a crash.
  *
  * <p>Regression inputs: {@code VaultKvKeyRingRepositoryFuzzTestInputs/load/} (Vault answers around the
  * ring documents of {@code KeyRingDocumentFuzzTest}); fuzzing: {@code fuzz/run VaultKvKeyRingRepositoryFuzzTest}.
@@ -37,7 +38,8 @@ class VaultKvKeyRingRepositoryFuzzTest {
 
   private static final KeyRingId RING = KeyRingId.of("fuzz");
   private static final Set<ErrorCode> CODES =
-      Set.of(VaultError.UNEXPECTED_RESPONSE, VaultError.KV_VERSION_MISMATCH, KeyRingError.DOCUMENT_INVALID);
+      Set.of(VaultError.UNEXPECTED_RESPONSE, VaultError.KV_VERSION_MISMATCH, VaultError.RING_DELETED,
+          KeyRingError.DOCUMENT_INVALID);
   private static volatile byte[] answer = new byte[0];
   private static final HttpServer VAULT = start();
   private static final VaultKvKeyRingRepository REPOSITORY = VaultKvKeyRingRepository.builder()
